@@ -1,0 +1,22 @@
+# رسائل الحقول التي لم تجتز التحقق. تظهر بجوار الحقل.
+v-required = حقل مطلوب.
+v-too-long = { $max } حرفًا على الأكثر.
+v-too-many = { $max } مدخلات على الأكثر.
+v-country-unknown = «{ $code }» ليس رمز دولة وفق ISO 3166 (مثل EG أو SA أو DE).
+v-currency-unknown = «{ $code }» ليس رمز عملة وفق ISO 4217 (مثل EGP أو EUR أو USD).
+v-year-range = أدخل سنة من { $min } إلى { $max }.
+v-arabic-expected = اكتب الاسم العربي بحروف عربية.
+v-registration-chars = استخدم الحروف والأرقام والمسافات و - / . فقط.
+v-nace-invalid = «{ $code }» ليس رمزًا في تصنيف NACE المراجعة 2 (مثل C24.10).
+v-duplicate = «{ $value }» مكرر.
+v-number-range = أدخل رقمًا من { $min } إلى { $max }.
+v-negative = لا يمكن أن تكون القيمة سالبة.
+v-whole-number = أدخل عددًا صحيحًا.
+v-number = أدخل رقمًا.
+v-unlocode-invalid = «{ $code }» ليس رمز UN/LOCODE (رمز الدولة ثم ثلاثة أحرف، مثل EG ALY).
+v-coordinates-pair = أدخل خط العرض وخط الطول معًا، أو اتركهما فارغين.
+v-email-invalid = أدخل بريدًا إلكترونيًا مثل name@company.eu.
+v-passphrase-too-short = استخدم { $min } أحرف على الأقل.
+v-passphrase-mismatch = عبارتا المرور غير متطابقتين.
+v-path-extension = يجب أن ينتهي اسم الملف بـ ‎.athar.
+v-path-required = اختر مكان حفظ الملف.

@@ -1,0 +1,22 @@
+# Messages for a field that failed validation. Shown beside the field.
+v-required = Required.
+v-too-long = At most { $max } characters.
+v-too-many = At most { $max } entries.
+v-country-unknown = “{ $code }” is not an ISO 3166 country code (for example EG, SA, DE).
+v-currency-unknown = “{ $code }” is not an ISO 4217 currency code (for example EGP, EUR, USD).
+v-year-range = Enter a year from { $min } to { $max }.
+v-arabic-expected = Write the Arabic name in Arabic letters.
+v-registration-chars = Use letters, digits, spaces and - / . only.
+v-nace-invalid = “{ $code }” is not a NACE Rev. 2 code (for example C24.10).
+v-duplicate = “{ $value }” appears twice.
+v-number-range = Enter a number from { $min } to { $max }.
+v-negative = Cannot be negative.
+v-whole-number = Enter a whole number.
+v-number = Enter a number.
+v-unlocode-invalid = “{ $code }” is not a UN/LOCODE (country code and three letters, for example EG ALY).
+v-coordinates-pair = Enter both latitude and longitude, or neither.
+v-email-invalid = Enter an email address such as name@company.eu.
+v-passphrase-too-short = Use at least { $min } characters.
+v-passphrase-mismatch = The two passphrases differ.
+v-path-extension = The file name must end in .athar.
+v-path-required = Choose where to save the file.
