@@ -13,9 +13,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::En, "app.ftl", include_str!("../../../locales/en/app.ftl")),
     (Lang::En, "errors.ftl", include_str!("../../../locales/en/errors.ftl")),
     (Lang::En, "validation.ftl", include_str!("../../../locales/en/validation.ftl")),
+    (Lang::En, "cli.ftl", include_str!("../../../locales/en/cli.ftl")),
     (Lang::Ar, "app.ftl", include_str!("../../../locales/ar/app.ftl")),
     (Lang::Ar, "errors.ftl", include_str!("../../../locales/ar/errors.ftl")),
     (Lang::Ar, "validation.ftl", include_str!("../../../locales/ar/validation.ftl")),
+    (Lang::Ar, "cli.ftl", include_str!("../../../locales/ar/cli.ftl")),
 ];
 
 /// Formats messages in one language, falling back to English.
@@ -112,7 +114,7 @@ pub fn message_ids(lang: Lang) -> Vec<String> {
         }
         let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
         for entry in res.entries() {
-            if let fluent_bundle::ast::Entry::Message(m) = entry {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
                 ids.push(m.id.name.to_string());
             }
         }

@@ -1,0 +1,252 @@
+//! `athar`: the same engine as the desktop app, without a window.
+//!
+//! Output for machines is JSON (`--json`), documented and kept stable in `docs/cli.md`.
+//! Messages for people come from the Fluent bundles, in the language of `ATHAR_LANG`
+//! (`en` or `ar`; English by default). Exit codes: 0 success, 1 a check failed (the audit
+//! chain is broken), 2 usage error, 3 wrong passphrase, 4 any other error.
+
+mod demo;
+mod secret;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use athar_domain::{NewCompany, Validate};
+use athar_i18n::Localizer;
+use athar_protocol::{Lang, UiError};
+use athar_session::{audit_report, check_new_passphrase, store_error};
+use athar_store::{CompanyFile, Unlock};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(name = "athar", version, about = "Athar: carbon data for exporters, offline.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create, show or re-key a company file.
+    Company {
+        #[command(subcommand)]
+        command: CompanyCommand,
+    },
+    /// Check the audit log of a company file.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Create a demo company file with a sample profile, sites and customers.
+    Demo {
+        #[arg(long)]
+        file: PathBuf,
+        /// Also put the file first in the desktop app's recent files.
+        #[arg(long)]
+        add_recent: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CompanyCommand {
+    /// Create a new encrypted company file (passphrase from ATHAR_PASSPHRASE or a prompt).
+    Create {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        name: String,
+        /// ISO 3166-1 alpha-2 country code, e.g. EG.
+        #[arg(long)]
+        country: String,
+        /// Reporting year; the current year when omitted.
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the company profile, sites and customers.
+    Show {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the passphrase (new one from ATHAR_NEW_PASSPHRASE or a prompt).
+    Passwd {
+        #[arg(long)]
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Verify the hash chain; exit 0 when intact, 1 naming the first bad entry.
+    Verify {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failed command: the message for the user and the exit code.
+struct Failure {
+    error: UiError,
+    code: u8,
+}
+
+impl From<UiError> for Failure {
+    fn from(error: UiError) -> Self {
+        let code = if error.key == "error-wrong-passphrase" { 3 } else { 4 };
+        Failure { error, code }
+    }
+}
+
+fn actor() -> String {
+    athar_session::actor("cli")
+}
+
+fn print_json<T: Serialize>(v: &T) {
+    println!("{}", serde_json::to_string_pretty(v).expect("output serialises"));
+}
+
+fn open(file: &std::path::Path) -> Result<CompanyFile, Failure> {
+    let pass = secret::passphrase("ATHAR_PASSPHRASE", "prompt-passphrase", false)?;
+    CompanyFile::open(file, Unlock::Passphrase(pass.to_string())).map_err(|e| store_error(e).into())
+}
+
+#[derive(Serialize)]
+struct ShowOutput<'a> {
+    path: String,
+    schema_version: u32,
+    audit_entries: u64,
+    company: &'a athar_domain::CompanyData,
+}
+
+fn current_year() -> i32 {
+    // Days since the epoch to a civil year is all we need; avoid a date crate here.
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    // Algorithm from Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
+    match cli.command {
+        Command::Company { command: CompanyCommand::Create { file, name, country, year, json } } => {
+            let company = NewCompany {
+                name,
+                country: country.trim().to_ascii_uppercase(),
+                reporting_year: year.unwrap_or_else(current_year),
+            };
+            let fields = company.validate();
+            if !fields.is_empty() {
+                return Err(UiError::invalid(fields).into());
+            }
+            let pass = secret::passphrase("ATHAR_PASSPHRASE", "prompt-new-passphrase", true)?;
+            let problems = check_new_passphrase(&pass, &pass, "passphrase", "passphrase_confirm");
+            if !problems.is_empty() {
+                return Err(UiError::invalid(problems).into());
+            }
+            let f = CompanyFile::create(&file, &pass, company, &actor()).map_err(store_error)?;
+            let data = f.load().map_err(store_error)?;
+            if json {
+                print_json(&ShowOutput {
+                    path: file.display().to_string(),
+                    schema_version: f.schema_version().map_err(store_error)?,
+                    audit_entries: f.audit_count().map_err(store_error)?,
+                    company: &data,
+                });
+            } else {
+                println!("{}", l.format("cli-created", &[("path".into(), file.display().to_string())]));
+            }
+            Ok(())
+        }
+        Command::Company { command: CompanyCommand::Show { file, json } } => {
+            let f = open(&file)?;
+            let data = f.load().map_err(store_error)?;
+            if json {
+                print_json(&ShowOutput {
+                    path: file.display().to_string(),
+                    schema_version: f.schema_version().map_err(store_error)?,
+                    audit_entries: f.audit_count().map_err(store_error)?,
+                    company: &data,
+                });
+            } else {
+                demo::print_profile(l, &data);
+            }
+            Ok(())
+        }
+        Command::Company { command: CompanyCommand::Passwd { file } } => {
+            let mut f = open(&file)?;
+            let current = secret::passphrase("ATHAR_PASSPHRASE", "prompt-passphrase", false)?;
+            let new = secret::passphrase("ATHAR_NEW_PASSPHRASE", "prompt-new-passphrase", true)?;
+            let problems = check_new_passphrase(&new, &new, "new", "new_confirm");
+            if !problems.is_empty() {
+                return Err(UiError::invalid(problems).into());
+            }
+            f.change_passphrase(&current, &new, &actor()).map_err(store_error)?;
+            println!("{}", l.t("cli-passphrase-changed"));
+            Ok(())
+        }
+        Command::Audit { command: AuditCommand::Verify { file, json } } => {
+            let f = open(&file)?;
+            let report = audit_report(&f.verify_audit().map_err(store_error)?);
+            if json {
+                print_json(&report);
+            }
+            match &report.first_bad {
+                None => {
+                    if !json {
+                        println!("{}", l.format("cli-audit-intact", &[("count".into(), report.entries.to_string())]));
+                    }
+                    Ok(())
+                }
+                Some(p) => Err(Failure {
+                    error: UiError::new("error-audit-broken")
+                        .arg("seq", p.seq)
+                        .arg("problem", l.t(&p.key)),
+                    code: 1,
+                }),
+            }
+        }
+        Command::Demo { file, add_recent } => {
+            let pass = secret::passphrase("ATHAR_PASSPHRASE", "prompt-new-passphrase", true)?;
+            demo::create(&file, &pass, &actor())?;
+            if add_recent {
+                let prefs_file = athar_prefs::PrefsFile::default_location();
+                let mut prefs = prefs_file.load();
+                prefs.touch_recent(&std::fs::canonicalize(&file).unwrap_or(file.clone()));
+                prefs_file
+                    .save(&prefs)
+                    .map_err(|e| UiError::new("error-prefs").arg("detail", e))?;
+            }
+            println!("{}", l.format("cli-created", &[("path".into(), file.display().to_string())]));
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let lang = std::env::var("ATHAR_LANG").ok().and_then(|s| Lang::parse(&s)).unwrap_or(Lang::En);
+    let l = Localizer::new(lang);
+    let cli = Cli::parse();
+    match run(cli, &l) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("athar: {}", l.error(&f.error));
+            ExitCode::from(f.code)
+        }
+    }
+}

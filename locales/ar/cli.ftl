@@ -1,0 +1,12 @@
+# نصوص يطبعها سطر أوامر أثر.
+cli-created = أُنشئ { $path }.
+cli-passphrase-changed = تغيرت عبارة المرور. لم تعد العبارة القديمة تفتح الملف.
+cli-audit-intact = سجل التدقيق سليم: { $count } قيدًا.
+cli-sites = المواقع
+cli-customers = العملاء في الاتحاد الأوروبي
+prompt-passphrase = عبارة المرور
+prompt-new-passphrase = عبارة المرور الجديدة
+prompt-confirm-passphrase = أعد كتابة عبارة المرور
+dialog-save-title = احفظ ملف الشركة الجديد
+dialog-open-title = افتح ملف شركة
+dialog-filter-athar = ملفات شركات أثر

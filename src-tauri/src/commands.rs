@@ -1,0 +1,135 @@
+//! Tauri commands: parse (done by serde), call the session, map errors (done by the session).
+
+use athar_protocol::{self as p, Command, UiError};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::Shared;
+
+fn session(state: &State<'_, Shared>) -> std::sync::MutexGuard<'_, athar_session::Session> {
+    // A panic while holding the lock must not brick the app: the session data is still valid.
+    state.0.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Declares a command whose argument and output types are those of the protocol's command
+/// type, and records its name so a test can check it matches the protocol's `NAME`.
+macro_rules! command {
+    ($name:ident: $cmd:ty, |$s:ident, $a:ident| $body:expr) => {
+        #[tauri::command(async)]
+        pub fn $name(
+            state: State<'_, Shared>,
+            args: <$cmd as Command>::Args,
+        ) -> Result<<$cmd as Command>::Output, UiError> {
+            #[allow(unused_mut)]
+            let mut $s = session(&state);
+            let $a = args;
+            $body
+        }
+    };
+}
+
+command!(get_app_state: p::GetAppState, |s, _a| s.app_state());
+command!(set_lang: p::SetLang, |s, a| s.set_lang(a.lang));
+command!(create_company: p::CreateCompany, |s, a| s.create_company(a));
+command!(open_company: p::OpenCompanyFile, |s, a| s.open_company(a));
+command!(close_company: p::CloseCompany, |s, _a| {
+    s.close();
+    s.app_state()
+});
+command!(save_profile: p::SaveProfile, |s, a| s.save_profile(&a.data));
+command!(change_passphrase: p::ChangePassphrase, |s, a| s.change_passphrase(&a));
+command!(set_remember: p::SetRemember, |s, a| s.set_remember(a.remember));
+command!(verify_audit: p::VerifyAudit, |s, _a| s.verify_audit());
+command!(remove_recent: p::RemoveRecent, |s, a| s.remove_recent(&a.path));
+
+fn localizer(state: &State<'_, Shared>) -> athar_i18n::Localizer {
+    athar_i18n::Localizer::new(session(state).lang())
+}
+
+#[tauri::command(async)]
+pub fn pick_save_path(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::PickSavePath as Command>::Args,
+) -> Result<<p::PickSavePath as Command>::Output, UiError> {
+    let l = localizer(&state);
+    let dir = athar_prefs::default_company_dir();
+    let _ = std::fs::create_dir_all(&dir);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(l.t("dialog-save-title"))
+        .set_directory(dir)
+        .set_file_name(&args.suggested_name)
+        .add_filter(l.t("dialog-filter-athar"), &["athar"])
+        .blocking_save_file();
+    Ok(picked.and_then(|f| f.into_path().ok()).map(|p| {
+        let p = if p.extension().is_none() { p.with_extension("athar") } else { p };
+        p.display().to_string()
+    }))
+}
+
+#[tauri::command(async)]
+pub fn pick_open_path(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::PickOpenPath as Command>::Args,
+) -> Result<<p::PickOpenPath as Command>::Output, UiError> {
+    let _ = args;
+    let l = localizer(&state);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(l.t("dialog-open-title"))
+        .add_filter(l.t("dialog-filter-athar"), &["athar"])
+        .blocking_pick_file();
+    Ok(picked.and_then(|f| f.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub fn ui_ready(args: <p::UiReady as Command>::Args) -> Result<(), UiError> {
+    let _ = args;
+    if std::env::var_os("ATHAR_BENCH_READY").is_some() {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0);
+        eprintln!("ATHAR_READY_EPOCH_MS={ms}");
+        if std::env::var_os("ATHAR_BENCH_EXIT").is_some() {
+            std::process::exit(0);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use athar_protocol::{self as p, Command};
+
+    /// The handler names registered in lib.rs must be the protocol's command names.
+    #[test]
+    fn command_names_match_the_protocol() {
+        let pairs = [
+            ("get_app_state", p::GetAppState::NAME),
+            ("set_lang", p::SetLang::NAME),
+            ("create_company", p::CreateCompany::NAME),
+            ("open_company", p::OpenCompanyFile::NAME),
+            ("close_company", p::CloseCompany::NAME),
+            ("save_profile", p::SaveProfile::NAME),
+            ("change_passphrase", p::ChangePassphrase::NAME),
+            ("set_remember", p::SetRemember::NAME),
+            ("verify_audit", p::VerifyAudit::NAME),
+            ("remove_recent", p::RemoveRecent::NAME),
+            ("pick_save_path", p::PickSavePath::NAME),
+            ("pick_open_path", p::PickOpenPath::NAME),
+            ("ui_ready", p::UiReady::NAME),
+        ];
+        for (handler, name) in pairs {
+            assert_eq!(handler, name);
+        }
+        let src = include_str!("lib.rs");
+        for (handler, _) in pairs {
+            assert!(src.contains(&format!("commands::{handler},")), "{handler} is not registered");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! The desktop shell. It owns the window and turns IPC calls into `athar-session` calls;
+//! nothing else. Every command is a one-line adapter declared with [`command!`], whose types
+//! come from `athar-protocol`, so the UI and the shell cannot drift apart.
+//!
+//! Environment:
+//! - `ATHAR_KEYCHAIN=mock` uses keyring-core's in-memory store (end-to-end tests).
+//! - `ATHAR_CONFIG_DIR` moves the preferences (see `athar-prefs`).
+//! - `ATHAR_BENCH_READY=1` prints `ATHAR_READY_EPOCH_MS=<ms>` to stderr when the start screen
+//!   is interactive; with `ATHAR_BENCH_EXIT=1` the app then exits (start-up benchmark).
+
+mod commands;
+
+use std::sync::Mutex;
+
+use athar_session::Session;
+
+/// The one session of this app instance.
+pub struct Shared(pub Mutex<Session>);
+
+pub fn run() {
+    let keychain_available = match std::env::var("ATHAR_KEYCHAIN").as_deref() {
+        Ok("mock") => athar_keychain::init(athar_keychain::Backend::Mock).is_ok(),
+        Ok("none") => false,
+        _ => athar_keychain::init(athar_keychain::Backend::Platform).is_ok(),
+    };
+    let session = Session::new(
+        athar_prefs::PrefsFile::default_location(),
+        athar_session::actor("desktop"),
+        keychain_available,
+    );
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Shared(Mutex::new(session)))
+        .invoke_handler(tauri::generate_handler![
+            commands::get_app_state,
+            commands::set_lang,
+            commands::create_company,
+            commands::open_company,
+            commands::close_company,
+            commands::save_profile,
+            commands::change_passphrase,
+            commands::set_remember,
+            commands::verify_audit,
+            commands::remove_recent,
+            commands::pick_save_path,
+            commands::pick_open_path,
+            commands::ui_ready,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("athar-desktop: {e}");
+            std::process::exit(1);
+        });
+}
