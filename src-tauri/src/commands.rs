@@ -6,7 +6,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::Shared;
 
-fn session(state: &State<'_, Shared>) -> std::sync::MutexGuard<'_, athar_session::Session> {
+fn session<'a>(state: &'a State<'_, Shared>) -> std::sync::MutexGuard<'a, athar_session::Session> {
     // A panic while holding the lock must not brick the app: the session data is still valid.
     state.0.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -64,7 +64,11 @@ pub fn pick_save_path(
         .add_filter(l.t("dialog-filter-athar"), &["athar"])
         .blocking_save_file();
     Ok(picked.and_then(|f| f.into_path().ok()).map(|p| {
-        let p = if p.extension().is_none() { p.with_extension("athar") } else { p };
+        let p = if p.extension().is_none() {
+            p.with_extension("athar")
+        } else {
+            p
+        };
         p.display().to_string()
     }))
 }
@@ -83,7 +87,9 @@ pub fn pick_open_path(
         .set_title(l.t("dialog-open-title"))
         .add_filter(l.t("dialog-filter-athar"), &["athar"])
         .blocking_pick_file();
-    Ok(picked.and_then(|f| f.into_path().ok()).map(|p| p.display().to_string()))
+    Ok(picked
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
 }
 
 #[tauri::command]
@@ -129,7 +135,10 @@ mod tests {
         }
         let src = include_str!("lib.rs");
         for (handler, _) in pairs {
-            assert!(src.contains(&format!("commands::{handler},")), "{handler} is not registered");
+            assert!(
+                src.contains(&format!("commands::{handler},")),
+                "{handler} is not registered"
+            );
         }
     }
 }

@@ -18,7 +18,11 @@ pub fn create(path: &Path, passphrase: &str, actor: &str) -> Result<(), Failure>
     let mut f = CompanyFile::create(
         path,
         passphrase,
-        NewCompany { name: "Nile Delta Steel S.A.E.".into(), country: "EG".into(), reporting_year: 2026 },
+        NewCompany {
+            name: "Nile Delta Steel S.A.E.".into(),
+            country: "EG".into(),
+            reporting_year: 2026,
+        },
         actor,
     )
     .map_err(store_error)?;
@@ -31,7 +35,10 @@ pub fn create(path: &Path, passphrase: &str, actor: &str) -> Result<(), Failure>
     p.address = "Borg El Arab Industrial Zone, Plot 17".into();
     p.nace_codes = vec!["C24.10".into(), "C25.94".into()];
     p.employees = Some(340);
-    p.turnover = Some(Money { amount: "412500000".parse().expect("literal"), currency: "EGP".into() });
+    p.turnover = Some(Money {
+        amount: "412500000".parse().expect("literal"),
+        currency: "EGP".into(),
+    });
     data.sites = vec![
         Site {
             id: None,
@@ -51,8 +58,18 @@ pub fn create(path: &Path, passphrase: &str, actor: &str) -> Result<(), Failure>
         },
     ];
     data.customers = vec![
-        Customer { id: None, name: "Rheinstahl Handels GmbH".into(), country: "DE".into(), email: "cbam@rheinstahl.example.de".into() },
-        Customer { id: None, name: "Fixations Méditerranée SAS".into(), country: "FR".into(), email: "achats@fixmed.example.fr".into() },
+        Customer {
+            id: None,
+            name: "Rheinstahl Handels GmbH".into(),
+            country: "DE".into(),
+            email: "cbam@rheinstahl.example.de".into(),
+        },
+        Customer {
+            id: None,
+            name: "Fixations Méditerranée SAS".into(),
+            country: "FR".into(),
+            email: "achats@fixmed.example.fr".into(),
+        },
     ];
     f.save(&data.normalized(), actor).map_err(store_error)?;
     Ok(())
@@ -69,10 +86,16 @@ pub fn print_profile(l: &Localizer, d: &CompanyData) {
     line("city", &p.city);
     line("address", &p.address);
     line("nace_codes", &p.nace_codes.join(", "));
-    line("employees", &p.employees.map(|n| n.to_string()).unwrap_or_default());
+    line(
+        "employees",
+        &p.employees.map(|n| n.to_string()).unwrap_or_default(),
+    );
     line(
         "turnover",
-        &p.turnover.as_ref().map(|m| format!("{} {}", m.amount, m.currency)).unwrap_or_default(),
+        &p.turnover
+            .as_ref()
+            .map(|m| format!("{} {}", m.amount, m.currency))
+            .unwrap_or_default(),
     );
     line("reporting_year", &p.reporting_year.to_string());
     println!("{}: {}", l.t("cli-sites"), d.sites.len());

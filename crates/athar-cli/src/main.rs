@@ -20,7 +20,11 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 #[derive(Parser)]
-#[command(name = "athar", version, about = "Athar: carbon data for exporters, offline.")]
+#[command(
+    name = "athar",
+    version,
+    about = "Athar: carbon data for exporters, offline."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -98,7 +102,11 @@ struct Failure {
 
 impl From<UiError> for Failure {
     fn from(error: UiError) -> Self {
-        let code = if error.key == "error-wrong-passphrase" { 3 } else { 4 };
+        let code = if error.key == "error-wrong-passphrase" {
+            3
+        } else {
+            4
+        };
         Failure { error, code }
     }
 }
@@ -108,7 +116,10 @@ fn actor() -> String {
 }
 
 fn print_json<T: Serialize>(v: &T) {
-    println!("{}", serde_json::to_string_pretty(v).expect("output serialises"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).expect("output serialises")
+    );
 }
 
 fn open(file: &std::path::Path) -> Result<CompanyFile, Failure> {
@@ -144,7 +155,16 @@ fn current_year() -> i32 {
 
 fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
     match cli.command {
-        Command::Company { command: CompanyCommand::Create { file, name, country, year, json } } => {
+        Command::Company {
+            command:
+                CompanyCommand::Create {
+                    file,
+                    name,
+                    country,
+                    year,
+                    json,
+                },
+        } => {
             let company = NewCompany {
                 name,
                 country: country.trim().to_ascii_uppercase(),
@@ -169,11 +189,19 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
                     company: &data,
                 });
             } else {
-                println!("{}", l.format("cli-created", &[("path".into(), file.display().to_string())]));
+                println!(
+                    "{}",
+                    l.format(
+                        "cli-created",
+                        &[("path".into(), file.display().to_string())]
+                    )
+                );
             }
             Ok(())
         }
-        Command::Company { command: CompanyCommand::Show { file, json } } => {
+        Command::Company {
+            command: CompanyCommand::Show { file, json },
+        } => {
             let f = open(&file)?;
             let data = f.load().map_err(store_error)?;
             if json {
@@ -188,7 +216,9 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Company { command: CompanyCommand::Passwd { file } } => {
+        Command::Company {
+            command: CompanyCommand::Passwd { file },
+        } => {
             let mut f = open(&file)?;
             let current = secret::passphrase("ATHAR_PASSPHRASE", "prompt-passphrase", false)?;
             let new = secret::passphrase("ATHAR_NEW_PASSPHRASE", "prompt-new-passphrase", true)?;
@@ -196,11 +226,14 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
             if !problems.is_empty() {
                 return Err(UiError::invalid(problems).into());
             }
-            f.change_passphrase(&current, &new, &actor()).map_err(store_error)?;
+            f.change_passphrase(&current, &new, &actor())
+                .map_err(store_error)?;
             println!("{}", l.t("cli-passphrase-changed"));
             Ok(())
         }
-        Command::Audit { command: AuditCommand::Verify { file, json } } => {
+        Command::Audit {
+            command: AuditCommand::Verify { file, json },
+        } => {
             let f = open(&file)?;
             let report = audit_report(&f.verify_audit().map_err(store_error)?);
             if json {
@@ -209,7 +242,13 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
             match &report.first_bad {
                 None => {
                     if !json {
-                        println!("{}", l.format("cli-audit-intact", &[("count".into(), report.entries.to_string())]));
+                        println!(
+                            "{}",
+                            l.format(
+                                "cli-audit-intact",
+                                &[("count".into(), report.entries.to_string())]
+                            )
+                        );
                     }
                     Ok(())
                 }
@@ -232,14 +271,23 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
                     .save(&prefs)
                     .map_err(|e| UiError::new("error-prefs").arg("detail", e))?;
             }
-            println!("{}", l.format("cli-created", &[("path".into(), file.display().to_string())]));
+            println!(
+                "{}",
+                l.format(
+                    "cli-created",
+                    &[("path".into(), file.display().to_string())]
+                )
+            );
             Ok(())
         }
     }
 }
 
 fn main() -> ExitCode {
-    let lang = std::env::var("ATHAR_LANG").ok().and_then(|s| Lang::parse(&s)).unwrap_or(Lang::En);
+    let lang = std::env::var("ATHAR_LANG")
+        .ok()
+        .and_then(|s| Lang::parse(&s))
+        .unwrap_or(Lang::En);
     let l = Localizer::new(lang);
     let cli = Cli::parse();
     match run(cli, &l) {

@@ -6,7 +6,11 @@ use zeroize::Zeroizing;
 use crate::Failure;
 
 /// Reads a passphrase from `var`, else prompts (twice when `confirm`).
-pub fn passphrase(var: &str, prompt_key: &str, confirm: bool) -> Result<Zeroizing<String>, Failure> {
+pub fn passphrase(
+    var: &str,
+    prompt_key: &str,
+    confirm: bool,
+) -> Result<Zeroizing<String>, Failure> {
     if let Ok(p) = std::env::var(var) {
         return Ok(Zeroizing::new(p));
     }

@@ -32,8 +32,19 @@ impl Strength {
 }
 
 const NOTORIOUS: &[&str] = &[
-    "password", "12345678", "123456789", "1234567890", "qwertyui", "qwerty123", "iloveyou",
-    "11111111", "00000000", "abcd1234", "password1", "passw0rd", "letmein1",
+    "password",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "qwertyui",
+    "qwerty123",
+    "iloveyou",
+    "11111111",
+    "00000000",
+    "abcd1234",
+    "password1",
+    "passw0rd",
+    "letmein1",
 ];
 
 pub fn passphrase_strength(p: &str) -> Strength {
@@ -49,7 +60,7 @@ pub fn passphrase_strength(p: &str) -> Strength {
         p.chars().any(|c| c.is_uppercase()),
         p.chars().any(|c| c.is_numeric()),
         p.chars().any(|c| !c.is_alphanumeric()),
-        p.chars().any(|c| !c.is_ascii()),
+        !p.is_ascii(),
     ]
     .iter()
     .filter(|b| **b)
@@ -82,8 +93,14 @@ mod tests {
         assert_eq!(passphrase_strength("aaaaaaaaaaaa"), Strength::Weak);
         assert_eq!(passphrase_strength("abcdefgh"), Strength::Weak);
         assert_eq!(passphrase_strength("Abcdef1!"), Strength::Fair);
-        assert_eq!(passphrase_strength("correct horse battery staple"), Strength::Strong);
-        assert_eq!(passphrase_strength("كلمة سر طويلة جدا للملف"), Strength::Strong);
+        assert_eq!(
+            passphrase_strength("correct horse battery staple"),
+            Strength::Strong
+        );
+        assert_eq!(
+            passphrase_strength("كلمة سر طويلة جدا للملف"),
+            Strength::Strong
+        );
         assert!(!Strength::TooShort.acceptable());
     }
 }

@@ -116,13 +116,21 @@ impl Validate for CompanyProfile {
         }
         max_len(&mut e, &f("legal_name_ar"), &self.legal_name_ar, 200);
         max_len(&mut e, &f("legal_form"), &self.legal_form, 100);
-        max_len(&mut e, &f("registration_number"), &self.registration_number, 50);
+        max_len(
+            &mut e,
+            &f("registration_number"),
+            &self.registration_number,
+            50,
+        );
         if self
             .registration_number
             .chars()
             .any(|c| !(c.is_alphanumeric() || " -/.".contains(c)))
         {
-            e.push(FieldError::new(f("registration_number"), "v-registration-chars"));
+            e.push(FieldError::new(
+                f("registration_number"),
+                "v-registration-chars",
+            ));
         }
         country(&mut e, &f("country"), &self.country);
         max_len(&mut e, &f("city"), &self.city, 100);
@@ -132,7 +140,9 @@ impl Validate for CompanyProfile {
         }
         for (i, code) in self.nace_codes.iter().enumerate() {
             match normalize_nace(code) {
-                None => e.push(FieldError::new(f("nace_codes"), "v-nace-invalid").arg("code", code)),
+                None => {
+                    e.push(FieldError::new(f("nace_codes"), "v-nace-invalid").arg("code", code))
+                }
                 Some(norm) => {
                     let earlier = self.nace_codes[..i]
                         .iter()
@@ -145,7 +155,11 @@ impl Validate for CompanyProfile {
         }
         if let Some(n) = self.employees {
             if n > MAX_EMPLOYEES {
-                e.push(FieldError::new(f("employees"), "v-number-range").arg("min", 0).arg("max", MAX_EMPLOYEES));
+                e.push(
+                    FieldError::new(f("employees"), "v-number-range")
+                        .arg("min", 0)
+                        .arg("max", MAX_EMPLOYEES),
+                );
             }
         }
         if let Some(t) = &self.turnover {
@@ -153,7 +167,10 @@ impl Validate for CompanyProfile {
                 e.push(FieldError::new(f("turnover"), "v-negative"));
             }
             if !is_currency(&t.currency) {
-                e.push(FieldError::new(f("turnover_currency"), "v-currency-unknown").arg("code", &t.currency));
+                e.push(
+                    FieldError::new(f("turnover_currency"), "v-currency-unknown")
+                        .arg("code", &t.currency),
+                );
             }
         }
         year(&mut e, &f("reporting_year"), self.reporting_year);
@@ -165,7 +182,11 @@ fn site_errors(e: &mut Vec<FieldError>, i: usize, s: &Site, all: &[Site]) {
     let f = |n: &str| format!("sites.{i}.{n}");
     required(e, &f("name"), &s.name);
     max_len(e, &f("name"), &s.name, 200);
-    if !s.name.is_empty() && all[..i].iter().any(|o| o.name.eq_ignore_ascii_case(&s.name)) {
+    if !s.name.is_empty()
+        && all[..i]
+            .iter()
+            .any(|o| o.name.eq_ignore_ascii_case(&s.name))
+    {
         e.push(FieldError::new(f("name"), "v-duplicate").arg("value", &s.name));
     }
     max_len(e, &f("address"), &s.address, 500);
@@ -179,12 +200,20 @@ fn site_errors(e: &mut Vec<FieldError>, i: usize, s: &Site, all: &[Site]) {
     }
     if let Some(lat) = s.latitude {
         if lat < Decimal::from(-90) || lat > Decimal::from(90) {
-            e.push(FieldError::new(f("latitude"), "v-number-range").arg("min", -90).arg("max", 90));
+            e.push(
+                FieldError::new(f("latitude"), "v-number-range")
+                    .arg("min", -90)
+                    .arg("max", 90),
+            );
         }
     }
     if let Some(lon) = s.longitude {
         if lon < Decimal::from(-180) || lon > Decimal::from(180) {
-            e.push(FieldError::new(f("longitude"), "v-number-range").arg("min", -180).arg("max", 180));
+            e.push(
+                FieldError::new(f("longitude"), "v-number-range")
+                    .arg("min", -180)
+                    .arg("max", 180),
+            );
         }
     }
 }
@@ -242,7 +271,9 @@ pub fn parse_decimal(field: &str, input: &str) -> Result<Option<Decimal>, FieldE
 /// Parses a typed year.
 pub fn parse_year(field: &str, input: &str) -> Result<i32, FieldError> {
     let s = normalize_number(input);
-    let y: i32 = s.parse().map_err(|_| FieldError::new(field, "v-whole-number"))?;
+    let y: i32 = s
+        .parse()
+        .map_err(|_| FieldError::new(field, "v-whole-number"))?;
     let mut e = Vec::new();
     year(&mut e, field, y);
     e.pop().map_or(Ok(y), Err)
@@ -265,7 +296,10 @@ mod tests {
                 address: "Borg El Arab".into(),
                 nace_codes: vec!["C24.10".into()],
                 employees: Some(250),
-                turnover: Some(Money { amount: "125000000.50".parse().unwrap(), currency: "EGP".into() }),
+                turnover: Some(Money {
+                    amount: "125000000.50".parse().unwrap(),
+                    currency: "EGP".into(),
+                }),
                 reporting_year: 2026,
             },
             sites: vec![Site {
@@ -286,7 +320,11 @@ mod tests {
     }
 
     fn keys(d: &CompanyData) -> Vec<(String, String)> {
-        d.normalized().validate().into_iter().map(|e| (e.field, e.key)).collect()
+        d.normalized()
+            .validate()
+            .into_iter()
+            .map(|e| (e.field, e.key))
+            .collect()
     }
 
     #[test]
@@ -301,7 +339,10 @@ mod tests {
         d.profile.legal_name_ar = "Nile".into();
         d.profile.country = "XX".into();
         d.profile.nace_codes = vec!["24.10".into(), "C24.10".into(), "99.99.9".into()];
-        d.profile.turnover = Some(Money { amount: "-1".parse().unwrap(), currency: "EGX".into() });
+        d.profile.turnover = Some(Money {
+            amount: "-1".parse().unwrap(),
+            currency: "EGX".into(),
+        });
         d.profile.reporting_year = 1999;
         d.sites[0].latitude = Some("91".parse().unwrap());
         d.sites[0].unlocode = "EG1".into();
@@ -322,7 +363,10 @@ mod tests {
             ("customers.0.country", "v-required"),
             ("customers.0.email", "v-email-invalid"),
         ];
-        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got, want);
     }
 
@@ -332,7 +376,10 @@ mod tests {
         assert_eq!(parse_count("e", "").unwrap(), None);
         assert_eq!(parse_count("e", "-3").unwrap_err().key, "v-negative");
         assert_eq!(parse_count("e", "12.5").unwrap_err().key, "v-whole-number");
-        assert_eq!(parse_decimal("t", "١٬٢٥٠٫٥").unwrap(), Some("1250.5".parse().unwrap()));
+        assert_eq!(
+            parse_decimal("t", "١٬٢٥٠٫٥").unwrap(),
+            Some("1250.5".parse().unwrap())
+        );
         assert_eq!(parse_decimal("t", "abc").unwrap_err().key, "v-number");
         assert_eq!(parse_year("y", "٢٠٢٦").unwrap(), 2026);
         assert_eq!(parse_year("y", "3000").unwrap_err().key, "v-year-range");

@@ -10,14 +10,46 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 /// The embedded sources: (language, file name, text).
 pub const SOURCES: &[(Lang, &str, &str)] = &[
-    (Lang::En, "app.ftl", include_str!("../../../locales/en/app.ftl")),
-    (Lang::En, "errors.ftl", include_str!("../../../locales/en/errors.ftl")),
-    (Lang::En, "validation.ftl", include_str!("../../../locales/en/validation.ftl")),
-    (Lang::En, "cli.ftl", include_str!("../../../locales/en/cli.ftl")),
-    (Lang::Ar, "app.ftl", include_str!("../../../locales/ar/app.ftl")),
-    (Lang::Ar, "errors.ftl", include_str!("../../../locales/ar/errors.ftl")),
-    (Lang::Ar, "validation.ftl", include_str!("../../../locales/ar/validation.ftl")),
-    (Lang::Ar, "cli.ftl", include_str!("../../../locales/ar/cli.ftl")),
+    (
+        Lang::En,
+        "app.ftl",
+        include_str!("../../../locales/en/app.ftl"),
+    ),
+    (
+        Lang::En,
+        "errors.ftl",
+        include_str!("../../../locales/en/errors.ftl"),
+    ),
+    (
+        Lang::En,
+        "validation.ftl",
+        include_str!("../../../locales/en/validation.ftl"),
+    ),
+    (
+        Lang::En,
+        "cli.ftl",
+        include_str!("../../../locales/en/cli.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "app.ftl",
+        include_str!("../../../locales/ar/app.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "errors.ftl",
+        include_str!("../../../locales/ar/errors.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "validation.ftl",
+        include_str!("../../../locales/ar/validation.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "cli.ftl",
+        include_str!("../../../locales/ar/cli.ftl"),
+    ),
 ];
 
 /// Formats messages in one language, falling back to English.

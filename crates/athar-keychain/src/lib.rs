@@ -72,7 +72,10 @@ fn entry(file_id: &str) -> Result<keyring_core::Entry, KeychainError> {
     if !available() {
         return Err(KeychainError::Unavailable("not initialised".into()));
     }
-    Ok(keyring_core::Entry::new(SERVICE, &format!("company-file:{file_id}"))?)
+    Ok(keyring_core::Entry::new(
+        SERVICE,
+        &format!("company-file:{file_id}"),
+    )?)
 }
 
 /// Stores `secret` (hex of a raw key) for the file.

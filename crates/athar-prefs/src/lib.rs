@@ -34,7 +34,13 @@ impl Prefs {
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default();
         self.recent.retain(|r| r.path != path);
-        self.recent.insert(0, RecentEntry { path: path.to_path_buf(), last_opened: now });
+        self.recent.insert(
+            0,
+            RecentEntry {
+                path: path.to_path_buf(),
+                last_opened: now,
+            },
+        );
         self.recent.truncate(MAX_RECENT);
     }
 
@@ -56,7 +62,9 @@ impl PrefsFile {
             .map(PathBuf::from)
             .or_else(|| dirs::config_dir().map(|d| d.join("athar")))
             .unwrap_or_else(|| PathBuf::from(".athar-config"));
-        PrefsFile { path: dir.join("prefs.json") }
+        PrefsFile {
+            path: dir.join("prefs.json"),
+        }
     }
 
     pub fn at(path: PathBuf) -> PrefsFile {
@@ -85,7 +93,10 @@ impl PrefsFile {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = self.path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(prefs).expect("prefs serialise"))?;
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(prefs).expect("prefs serialise"),
+        )?;
         std::fs::rename(&tmp, &self.path)
     }
 }
@@ -110,7 +121,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = PrefsFile::at(dir.path().join("sub/prefs.json"));
         assert_eq!(file.load(), Prefs::default());
-        let mut p = Prefs { lang: Lang::Ar, recent: vec![] };
+        let mut p = Prefs {
+            lang: Lang::Ar,
+            recent: vec![],
+        };
         for i in 0..20 {
             p.touch_recent(Path::new(&format!("/f{i}.athar")));
         }

@@ -126,10 +126,16 @@ pub struct AppState {
 /// The outcome of trying to open a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
+// A message moved once across IPC; boxing would only complicate both sides.
+#[allow(clippy::large_enum_variant)]
 pub enum OpenOutcome {
-    Opened { company: OpenCompany },
+    Opened {
+        company: OpenCompany,
+    },
     /// No passphrase was given and none is remembered here: ask for it.
-    NeedsPassphrase { path: String },
+    NeedsPassphrase {
+        path: String,
+    },
 }
 
 /// Result of checking the audit log's hash chain.
@@ -259,7 +265,9 @@ mod tests {
     #[test]
     fn lang_and_outcome_serialise_as_documented() {
         assert_eq!(serde_json::to_string(&Lang::Ar).unwrap(), "\"ar\"");
-        let o = OpenOutcome::NeedsPassphrase { path: "/x.athar".into() };
+        let o = OpenOutcome::NeedsPassphrase {
+            path: "/x.athar".into(),
+        };
         assert_eq!(
             serde_json::to_value(&o).unwrap(),
             serde_json::json!({"outcome": "needs_passphrase", "path": "/x.athar"})

@@ -10,11 +10,13 @@ pub fn store_error(e: StoreError) -> UiError {
         StoreError::CurrentPassphraseWrong => UiError::new("error-current-passphrase"),
         StoreError::NotFound(p) => UiError::new("error-file-not-found").arg("path", path(&p)),
         StoreError::FileExists(p) => UiError::new("error-file-exists").arg("path", path(&p)),
-        StoreError::NotCompanyFile(p) => UiError::new("error-not-company-file").arg("path", path(&p)),
-        StoreError::PlainSqlite(p) => UiError::new("error-plain-sqlite").arg("path", path(&p)),
-        StoreError::NewerSchema { found, known } => {
-            UiError::new("error-newer-file").arg("found", found).arg("known", known)
+        StoreError::NotCompanyFile(p) => {
+            UiError::new("error-not-company-file").arg("path", path(&p))
         }
+        StoreError::PlainSqlite(p) => UiError::new("error-plain-sqlite").arg("path", path(&p)),
+        StoreError::NewerSchema { found, known } => UiError::new("error-newer-file")
+            .arg("found", found)
+            .arg("known", known),
         StoreError::MigrationFailed { backup, detail } => UiError::new("error-migration-failed")
             .arg("backup", path(&backup))
             .arg("detail", detail),

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use athar_domain::{passphrase_strength, FieldError, Validate, MIN_PASSPHRASE_CHARS};
 use athar_prefs::{Prefs, PrefsFile};
 use athar_protocol::{
-    AppState, AuditProblem, AuditReport, ChangePassphraseArgs, CreateCompanyArgs, Lang, OpenCompany,
-    OpenCompanyArgs, OpenOutcome, RecentFile, UiError,
+    AppState, AuditProblem, AuditReport, ChangePassphraseArgs, CreateCompanyArgs, Lang,
+    OpenCompany, OpenCompanyArgs, OpenOutcome, RecentFile, UiError,
 };
 use athar_store::{read_salt, AuditFault, CompanyFile, RawKey, Unlock};
 
@@ -50,7 +50,12 @@ fn keychain_error(e: athar_keychain::KeychainError) -> UiError {
 }
 
 /// Checks a new passphrase and its confirmation; field names are those of the form.
-pub fn check_new_passphrase(p: &str, confirm: &str, field: &str, confirm_field: &str) -> Vec<FieldError> {
+pub fn check_new_passphrase(
+    p: &str,
+    confirm: &str,
+    field: &str,
+    confirm_field: &str,
+) -> Vec<FieldError> {
     let mut e = Vec::new();
     if !passphrase_strength(p).acceptable() {
         e.push(FieldError::new(field, "v-passphrase-too-short").arg("min", MIN_PASSPHRASE_CHARS));
@@ -66,7 +71,13 @@ impl Session {
     /// `athar_keychain::init` succeeded.
     pub fn new(prefs_file: PrefsFile, actor: String, keychain_available: bool) -> Session {
         let prefs = prefs_file.load();
-        Session { prefs_file, prefs, open: None, actor, keychain_available }
+        Session {
+            prefs_file,
+            prefs,
+            open: None,
+            actor,
+            keychain_available,
+        }
     }
 
     fn save_prefs(&self) -> Result<(), UiError> {
@@ -85,11 +96,15 @@ impl Session {
     }
 
     fn opened(&self) -> Result<&Opened, UiError> {
-        self.open.as_ref().ok_or_else(|| UiError::new("error-no-company-open"))
+        self.open
+            .as_ref()
+            .ok_or_else(|| UiError::new("error-no-company-open"))
     }
 
     fn opened_mut(&mut self) -> Result<&mut Opened, UiError> {
-        self.open.as_mut().ok_or_else(|| UiError::new("error-no-company-open"))
+        self.open
+            .as_mut()
+            .ok_or_else(|| UiError::new("error-no-company-open"))
     }
 
     fn open_company_view(&self) -> Result<Option<OpenCompany>, UiError> {
@@ -111,7 +126,11 @@ impl Session {
                 .iter()
                 .map(|r| RecentFile {
                     path: r.path.display().to_string(),
-                    file_name: r.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                    file_name: r
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
                     last_opened: r.last_opened.clone(),
                     exists: r.path.is_file(),
                 })
@@ -125,7 +144,11 @@ impl Session {
     fn finish_open(&mut self, file: CompanyFile, remembered: bool) -> Result<OpenCompany, UiError> {
         let path = file.path().to_path_buf();
         let file_id = file_id(&path)?;
-        self.open = Some(Opened { file, file_id, remembered });
+        self.open = Some(Opened {
+            file,
+            file_id,
+            remembered,
+        });
         self.prefs.touch_recent(&path);
         // A preferences failure must not stop the user from working on the file.
         let _ = self.save_prefs();
@@ -134,7 +157,8 @@ impl Session {
 
     fn remember_open_key(&mut self) -> Result<(), UiError> {
         let o = self.opened_mut()?;
-        athar_keychain::remember(&o.file_id, o.file.key().hex().as_str()).map_err(keychain_error)?;
+        athar_keychain::remember(&o.file_id, o.file.key().hex().as_str())
+            .map_err(keychain_error)?;
         o.remembered = true;
         Ok(())
     }
@@ -147,7 +171,12 @@ impl Session {
         } else if path.extension().and_then(|e| e.to_str()) != Some(athar_store::EXTENSION) {
             fields.push(FieldError::new("path", "v-path-extension"));
         }
-        fields.extend(check_new_passphrase(&args.passphrase, &args.passphrase_confirm, "passphrase", "passphrase_confirm"));
+        fields.extend(check_new_passphrase(
+            &args.passphrase,
+            &args.passphrase_confirm,
+            "passphrase",
+            "passphrase_confirm",
+        ));
         if !fields.is_empty() {
             return Err(UiError::invalid(fields));
         }
@@ -157,7 +186,8 @@ impl Session {
         let mut company = args.company;
         company.name = company.name.trim().to_string();
         company.country = company.country.trim().to_ascii_uppercase();
-        let file = CompanyFile::create(&path, &args.passphrase, company, &self.actor).map_err(store_error)?;
+        let file = CompanyFile::create(&path, &args.passphrase, company, &self.actor)
+            .map_err(store_error)?;
         self.close();
         let opened = self.finish_open(file, false)?;
         if args.remember {
@@ -176,13 +206,20 @@ impl Session {
             Some(_) => return Err(UiError::new("error-passphrase-required")),
             None => {
                 let remembered = if self.keychain_available {
-                    athar_keychain::recall(&id).ok().flatten().and_then(|s| RawKey::from_hex(&s))
+                    athar_keychain::recall(&id)
+                        .ok()
+                        .flatten()
+                        .and_then(|s| RawKey::from_hex(&s))
                 } else {
                     None
                 };
                 match remembered {
                     Some(k) => (Unlock::Key(k), true),
-                    None => return Ok(OpenOutcome::NeedsPassphrase { path: path.display().to_string() }),
+                    None => {
+                        return Ok(OpenOutcome::NeedsPassphrase {
+                            path: path.display().to_string(),
+                        })
+                    }
                 }
             }
         };
@@ -191,7 +228,9 @@ impl Session {
             Err(athar_store::StoreError::WrongPassphrase(_)) if from_keychain => {
                 // The file was re-keyed elsewhere: the remembered key is stale.
                 let _ = athar_keychain::forget(&id);
-                return Ok(OpenOutcome::NeedsPassphrase { path: path.display().to_string() });
+                return Ok(OpenOutcome::NeedsPassphrase {
+                    path: path.display().to_string(),
+                });
             }
             Err(e) => return Err(store_error(e)),
         };
@@ -199,7 +238,9 @@ impl Session {
         let company = self.finish_open(file, from_keychain)?;
         if args.remember && !from_keychain {
             self.remember_open_key()?;
-            return Ok(OpenOutcome::Opened { company: self.open_company_view()?.expect("open") });
+            return Ok(OpenOutcome::Opened {
+                company: self.open_company_view()?.expect("open"),
+            });
         }
         Ok(OpenOutcome::Opened { company })
     }
@@ -208,7 +249,10 @@ impl Session {
         self.open = None;
     }
 
-    pub fn save_profile(&mut self, data: &athar_domain::CompanyData) -> Result<OpenCompany, UiError> {
+    pub fn save_profile(
+        &mut self,
+        data: &athar_domain::CompanyData,
+    ) -> Result<OpenCompany, UiError> {
         let data = data.normalized();
         let fields = data.validate();
         if !fields.is_empty() {
@@ -227,9 +271,12 @@ impl Session {
         }
         let actor = self.actor.clone();
         let o = self.opened_mut()?;
-        o.file.change_passphrase(&args.current, &args.new, &actor).map_err(store_error)?;
+        o.file
+            .change_passphrase(&args.current, &args.new, &actor)
+            .map_err(store_error)?;
         if o.remembered {
-            athar_keychain::remember(&o.file_id, o.file.key().hex().as_str()).map_err(keychain_error)?;
+            athar_keychain::remember(&o.file_id, o.file.key().hex().as_str())
+                .map_err(keychain_error)?;
         }
         Ok(())
     }

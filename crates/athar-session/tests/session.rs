@@ -8,7 +8,11 @@ use athar_session::Session;
 const PASS: &str = "a long enough passphrase";
 
 fn session(dir: &std::path::Path, keychain: bool) -> Session {
-    Session::new(PrefsFile::at(dir.join("config/prefs.json")), "test:user".into(), keychain)
+    Session::new(
+        PrefsFile::at(dir.join("config/prefs.json")),
+        "test:user".into(),
+        keychain,
+    )
 }
 
 fn create_args(path: &std::path::Path, remember: bool) -> CreateCompanyArgs {
@@ -17,12 +21,20 @@ fn create_args(path: &std::path::Path, remember: bool) -> CreateCompanyArgs {
         passphrase: PASS.into(),
         passphrase_confirm: PASS.into(),
         remember,
-        company: NewCompany { name: "Delta Cement".into(), country: "EG".into(), reporting_year: 2026 },
+        company: NewCompany {
+            name: "Delta Cement".into(),
+            country: "EG".into(),
+            reporting_year: 2026,
+        },
     }
 }
 
 fn open_args(path: &std::path::Path, passphrase: Option<&str>) -> OpenCompanyArgs {
-    OpenCompanyArgs { path: path.display().to_string(), passphrase: passphrase.map(String::from), remember: false }
+    OpenCompanyArgs {
+        path: path.display().to_string(),
+        passphrase: passphrase.map(String::from),
+        remember: false,
+    }
 }
 
 #[test]
@@ -33,12 +45,17 @@ fn remembered_files_open_without_asking_and_copies_elsewhere_ask() {
     let mut s = session(dir.path(), true);
     let opened = s.create_company(create_args(&path, true)).unwrap();
     assert!(opened.remembered);
-    assert_eq!(s.app_state().unwrap().recent[0].path, path.display().to_string());
+    assert_eq!(
+        s.app_state().unwrap().recent[0].path,
+        path.display().to_string()
+    );
     s.close();
 
     // Same computer: the keychain opens it.
     match s.open_company(open_args(&path, None)).unwrap() {
-        OpenOutcome::Opened { company } => assert_eq!(company.data.profile.legal_name_en, "Delta Cement"),
+        OpenOutcome::Opened { company } => {
+            assert_eq!(company.data.profile.legal_name_en, "Delta Cement")
+        }
         other => panic!("{other:?}"),
     }
     // A copy on another computer (no keychain entry for it here is simulated by a session
@@ -47,10 +64,18 @@ fn remembered_files_open_without_asking_and_copies_elsewhere_ask() {
     std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
     std::fs::copy(&path, &copy).unwrap();
     let mut other = session(&dir.path().join("other"), false);
-    assert!(matches!(other.open_company(open_args(&copy, None)).unwrap(), OpenOutcome::NeedsPassphrase { .. }));
-    let wrong = other.open_company(open_args(&copy, Some("not it at all"))).unwrap_err();
+    assert!(matches!(
+        other.open_company(open_args(&copy, None)).unwrap(),
+        OpenOutcome::NeedsPassphrase { .. }
+    ));
+    let wrong = other
+        .open_company(open_args(&copy, Some("not it at all")))
+        .unwrap_err();
     assert_eq!(wrong.key, "error-wrong-passphrase");
-    assert!(matches!(other.open_company(open_args(&copy, Some(PASS))).unwrap(), OpenOutcome::Opened { .. }));
+    assert!(matches!(
+        other.open_company(open_args(&copy, Some(PASS))).unwrap(),
+        OpenOutcome::Opened { .. }
+    ));
 
     // Re-keying updates the remembered key, so it still opens without asking.
     s.change_passphrase(&ChangePassphraseArgs {
@@ -60,11 +85,17 @@ fn remembered_files_open_without_asking_and_copies_elsewhere_ask() {
     })
     .unwrap();
     s.close();
-    assert!(matches!(s.open_company(open_args(&path, None)).unwrap(), OpenOutcome::Opened { .. }));
+    assert!(matches!(
+        s.open_company(open_args(&path, None)).unwrap(),
+        OpenOutcome::Opened { .. }
+    ));
     // Forgetting makes it ask again.
     assert!(!s.set_remember(false).unwrap());
     s.close();
-    assert!(matches!(s.open_company(open_args(&path, None)).unwrap(), OpenOutcome::NeedsPassphrase { .. }));
+    assert!(matches!(
+        s.open_company(open_args(&path, None)).unwrap(),
+        OpenOutcome::NeedsPassphrase { .. }
+    ));
 }
 
 #[test]
@@ -77,7 +108,11 @@ fn create_reports_every_bad_field_and_writes_nothing() {
     args.passphrase_confirm = "other".into();
     args.company.country = "ZZ".into();
     let err = s.create_company(args).unwrap_err();
-    let fields: Vec<_> = err.fields.iter().map(|f| (f.field.as_str(), f.key.as_str())).collect();
+    let fields: Vec<_> = err
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.key.as_str()))
+        .collect();
     assert_eq!(
         fields,
         [

@@ -65,8 +65,10 @@ fn entry_hash(
     after: Option<&str>,
     prev_hash: &str,
 ) -> String {
-    let canonical = serde_json::to_vec(&(seq, at, actor, entity, entity_id, action, before, after, prev_hash))
-        .expect("tuples of strings serialise");
+    let canonical = serde_json::to_vec(&(
+        seq, at, actor, entity, entity_id, action, before, after, prev_hash,
+    ))
+    .expect("tuples of strings serialise");
     hex::encode(Sha256::digest(canonical))
 }
 
@@ -87,7 +89,9 @@ pub(crate) fn append(
     after: Option<&serde_json::Value>,
 ) -> Result<u64> {
     let head: Option<(u64, String)> = tx
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     let (prev_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_string()));
     let seq = prev_seq + 1;
@@ -95,7 +99,15 @@ pub(crate) fn append(
     let before = before.map(|v| v.to_string());
     let after = after.map(|v| v.to_string());
     let hash = entry_hash(
-        seq, &at, actor, entity, entity_id, action, before.as_deref(), after.as_deref(), &prev_hash,
+        seq,
+        &at,
+        actor,
+        entity,
+        entity_id,
+        action,
+        before.as_deref(),
+        after.as_deref(),
+        &prev_hash,
     );
     tx.execute(
         "INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, before, after, prev_hash, hash)
@@ -140,7 +152,11 @@ pub fn verify_entries(entries: &[AuditEntry], head: Option<(u64, String)>) -> Au
         let expected_seq = i as u64 + 1;
         if e.seq != expected_seq || e.prev_hash != prev {
             // A gap, or the entry before it vanished: the chain no longer links here.
-            let missing = if e.seq != expected_seq { expected_seq } else { e.seq };
+            let missing = if e.seq != expected_seq {
+                expected_seq
+            } else {
+                e.seq
+            };
             let fault = if e.seq == expected_seq && e.prev_hash != prev && i > 0 {
                 // The link is broken although the sequence is whole: the previous entry's
                 // hash was changed, or this entry's prev_hash was.
@@ -148,28 +164,54 @@ pub fn verify_entries(entries: &[AuditEntry], head: Option<(u64, String)>) -> Au
             } else {
                 AuditFault::Missing
             };
-            return AuditVerification { entries: total, first_bad: Some((missing, fault)) };
+            return AuditVerification {
+                entries: total,
+                first_bad: Some((missing, fault)),
+            };
         }
         let recomputed = entry_hash(
-            e.seq, &e.at, &e.actor, &e.entity, &e.entity_id, &e.action,
-            e.before.as_deref(), e.after.as_deref(), &e.prev_hash,
+            e.seq,
+            &e.at,
+            &e.actor,
+            &e.entity,
+            &e.entity_id,
+            &e.action,
+            e.before.as_deref(),
+            e.after.as_deref(),
+            &e.prev_hash,
         );
         if recomputed != e.hash {
-            return AuditVerification { entries: total, first_bad: Some((e.seq, AuditFault::Edited)) };
+            return AuditVerification {
+                entries: total,
+                first_bad: Some((e.seq, AuditFault::Edited)),
+            };
         }
         prev = e.hash.clone();
     }
     let last = entries.last().map(|e| (e.seq, e.hash.clone()));
     match (head, last) {
-        (None, None) => AuditVerification { entries: 0, first_bad: None },
+        (None, None) => AuditVerification {
+            entries: 0,
+            first_bad: None,
+        },
         (Some((hseq, hhash)), Some((lseq, lhash))) if hseq == lseq && hhash == lhash => {
-            AuditVerification { entries: total, first_bad: None }
+            AuditVerification {
+                entries: total,
+                first_bad: None,
+            }
         }
-        (Some((hseq, _)), Some((lseq, _))) if hseq > lseq => {
-            AuditVerification { entries: total, first_bad: Some((lseq + 1, AuditFault::Truncated)) }
-        }
-        (Some(_), None) => AuditVerification { entries: 0, first_bad: Some((1, AuditFault::Truncated)) },
-        (_, Some((lseq, _))) => AuditVerification { entries: total, first_bad: Some((lseq, AuditFault::Edited)) },
+        (Some((hseq, _)), Some((lseq, _))) if hseq > lseq => AuditVerification {
+            entries: total,
+            first_bad: Some((lseq + 1, AuditFault::Truncated)),
+        },
+        (Some(_), None) => AuditVerification {
+            entries: 0,
+            first_bad: Some((1, AuditFault::Truncated)),
+        },
+        (_, Some((lseq, _))) => AuditVerification {
+            entries: total,
+            first_bad: Some((lseq, AuditFault::Edited)),
+        },
     }
 }
 
@@ -180,7 +222,9 @@ impl CompanyFile {
     }
 
     pub fn audit_count(&self) -> Result<u64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
     }
 
     /// Checks the hash chain.
@@ -188,7 +232,9 @@ impl CompanyFile {
         let entries = read_entries(&self.conn)?;
         let head = self
             .conn
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         Ok(verify_entries(&entries, head))
     }

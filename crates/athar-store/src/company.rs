@@ -8,8 +8,11 @@ use serde_json::json;
 use crate::{audit, CompanyFile, Result, StoreError};
 
 fn dec(s: Option<String>) -> Result<Option<Decimal>> {
-    s.map(|s| s.parse::<Decimal>().map_err(|e| StoreError::Corrupt(format!("decimal {s:?}: {e}"))))
-        .transpose()
+    s.map(|s| {
+        s.parse::<Decimal>()
+            .map_err(|e| StoreError::Corrupt(format!("decimal {s:?}: {e}")))
+    })
+    .transpose()
 }
 
 fn load_profile(conn: &Connection) -> Result<CompanyProfile> {
@@ -29,7 +32,11 @@ fn load_profile(conn: &Connection) -> Result<CompanyProfile> {
         )
         .optional()?
         .ok_or_else(|| StoreError::Corrupt("the company row is missing".into()))?;
-    let ((legal_name_en, legal_name_ar, legal_form, registration_number), (country, city, address, nace), (employees, amount, currency, reporting_year)) = row;
+    let (
+        (legal_name_en, legal_name_ar, legal_form, registration_number),
+        (country, city, address, nace),
+        (employees, amount, currency, reporting_year),
+    ) = row;
     let nace_codes: Vec<String> =
         serde_json::from_str(&nace).map_err(|e| StoreError::Corrupt(format!("nace_codes: {e}")))?;
     let turnover = match (dec(amount)?, currency) {
@@ -52,14 +59,30 @@ fn load_profile(conn: &Connection) -> Result<CompanyProfile> {
 }
 
 fn load_sites(conn: &Connection) -> Result<Vec<Site>> {
-    let mut stmt = conn.prepare("SELECT id, name, address, unlocode, latitude, longitude FROM sites ORDER BY id")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, name, address, unlocode, latitude, longitude FROM sites ORDER BY id",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (id, name, address, unlocode, lat, lon) = row?;
-        out.push(Site { id: Some(id), name, address, unlocode, latitude: dec(lat)?, longitude: dec(lon)? });
+        out.push(Site {
+            id: Some(id),
+            name,
+            address,
+            unlocode,
+            latitude: dec(lat)?,
+            longitude: dec(lon)?,
+        });
     }
     Ok(out)
 }
@@ -67,7 +90,12 @@ fn load_sites(conn: &Connection) -> Result<Vec<Site>> {
 fn load_customers(conn: &Connection) -> Result<Vec<Customer>> {
     let mut stmt = conn.prepare("SELECT id, name, country, email FROM customers ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
-        Ok(Customer { id: Some(r.get(0)?), name: r.get(1)?, country: r.get(2)?, email: r.get(3)? })
+        Ok(Customer {
+            id: Some(r.get(0)?),
+            name: r.get(1)?,
+            country: r.get(2)?,
+            email: r.get(3)?,
+        })
     })?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
@@ -105,13 +133,29 @@ impl CompanyFile {
         let profile = company.into_profile();
         let tx = self.conn.transaction()?;
         write_profile(&tx, &profile)?;
-        audit::append(&tx, actor, "company", "1", "create", None, Some(&value(&profile)))?;
+        audit::append(
+            &tx,
+            actor,
+            "company",
+            "1",
+            "create",
+            None,
+            Some(&value(&profile)),
+        )?;
         let created = json!({ "created_by": format!("athar {}", env!("CARGO_PKG_VERSION")) });
         tx.execute(
             "INSERT INTO settings (key, value) VALUES ('created_by', ?1)",
             [created["created_by"].as_str().unwrap_or_default()],
         )?;
-        audit::append(&tx, actor, "settings", "created_by", "create", None, Some(&created["created_by"]))?;
+        audit::append(
+            &tx,
+            actor,
+            "settings",
+            "created_by",
+            "create",
+            None,
+            Some(&created["created_by"]),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -133,34 +177,72 @@ impl CompanyFile {
         let tx = self.conn.transaction()?;
         if current.profile != data.profile {
             write_profile(&tx, &data.profile)?;
-            audit::append(&tx, actor, "company", "1", "update", Some(&value(&current.profile)), Some(&value(&data.profile)))?;
+            audit::append(
+                &tx,
+                actor,
+                "company",
+                "1",
+                "update",
+                Some(&value(&current.profile)),
+                Some(&value(&data.profile)),
+            )?;
         }
         // Sites.
         for old in &current.sites {
             if !data.sites.iter().any(|s| s.id == old.id) {
                 tx.execute("DELETE FROM sites WHERE id = ?1", [old.id])?;
-                audit::append(&tx, actor, "site", &old.id.unwrap_or_default().to_string(), "delete", Some(&value(old)), None)?;
+                audit::append(
+                    &tx,
+                    actor,
+                    "site",
+                    &old.id.unwrap_or_default().to_string(),
+                    "delete",
+                    Some(&value(old)),
+                    None,
+                )?;
             }
         }
         for s in &data.sites {
             let lat = s.latitude.map(|d| d.to_string());
             let lon = s.longitude.map(|d| d.to_string());
-            match s.id.and_then(|id| current.sites.iter().find(|o| o.id == Some(id))) {
+            match s
+                .id
+                .and_then(|id| current.sites.iter().find(|o| o.id == Some(id)))
+            {
                 Some(old) if old == s => {}
                 Some(old) => {
                     tx.execute(
                         "UPDATE sites SET name = ?2, address = ?3, unlocode = ?4, latitude = ?5, longitude = ?6 WHERE id = ?1",
                         params![s.id, s.name, s.address, s.unlocode, lat, lon],
                     )?;
-                    audit::append(&tx, actor, "site", &s.id.unwrap_or_default().to_string(), "update", Some(&value(old)), Some(&value(s)))?;
+                    audit::append(
+                        &tx,
+                        actor,
+                        "site",
+                        &s.id.unwrap_or_default().to_string(),
+                        "update",
+                        Some(&value(old)),
+                        Some(&value(s)),
+                    )?;
                 }
                 None => {
                     tx.execute(
                         "INSERT INTO sites (name, address, unlocode, latitude, longitude) VALUES (?1, ?2, ?3, ?4, ?5)",
                         params![s.name, s.address, s.unlocode, lat, lon],
                     )?;
-                    let stored = Site { id: Some(tx.last_insert_rowid()), ..s.clone() };
-                    audit::append(&tx, actor, "site", &tx.last_insert_rowid().to_string(), "create", None, Some(&value(&stored)))?;
+                    let stored = Site {
+                        id: Some(tx.last_insert_rowid()),
+                        ..s.clone()
+                    };
+                    audit::append(
+                        &tx,
+                        actor,
+                        "site",
+                        &tx.last_insert_rowid().to_string(),
+                        "create",
+                        None,
+                        Some(&value(&stored)),
+                    )?;
                 }
             }
         }
@@ -168,18 +250,37 @@ impl CompanyFile {
         for old in &current.customers {
             if !data.customers.iter().any(|c| c.id == old.id) {
                 tx.execute("DELETE FROM customers WHERE id = ?1", [old.id])?;
-                audit::append(&tx, actor, "customer", &old.id.unwrap_or_default().to_string(), "delete", Some(&value(old)), None)?;
+                audit::append(
+                    &tx,
+                    actor,
+                    "customer",
+                    &old.id.unwrap_or_default().to_string(),
+                    "delete",
+                    Some(&value(old)),
+                    None,
+                )?;
             }
         }
         for c in &data.customers {
-            match c.id.and_then(|id| current.customers.iter().find(|o| o.id == Some(id))) {
+            match c
+                .id
+                .and_then(|id| current.customers.iter().find(|o| o.id == Some(id)))
+            {
                 Some(old) if old == c => {}
                 Some(old) => {
                     tx.execute(
                         "UPDATE customers SET name = ?2, country = ?3, email = ?4 WHERE id = ?1",
                         params![c.id, c.name, c.country, c.email],
                     )?;
-                    audit::append(&tx, actor, "customer", &c.id.unwrap_or_default().to_string(), "update", Some(&value(old)), Some(&value(c)))?;
+                    audit::append(
+                        &tx,
+                        actor,
+                        "customer",
+                        &c.id.unwrap_or_default().to_string(),
+                        "update",
+                        Some(&value(old)),
+                        Some(&value(c)),
+                    )?;
                 }
                 None => {
                     tx.execute(
@@ -187,8 +288,19 @@ impl CompanyFile {
                         params![c.name, c.country, c.email],
                     )?;
                     let id = tx.last_insert_rowid();
-                    let stored = Customer { id: Some(id), ..c.clone() };
-                    audit::append(&tx, actor, "customer", &id.to_string(), "create", None, Some(&value(&stored)))?;
+                    let stored = Customer {
+                        id: Some(id),
+                        ..c.clone()
+                    };
+                    audit::append(
+                        &tx,
+                        actor,
+                        "customer",
+                        &id.to_string(),
+                        "create",
+                        None,
+                        Some(&value(&stored)),
+                    )?;
                 }
             }
         }
@@ -200,7 +312,9 @@ impl CompanyFile {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -216,7 +330,15 @@ impl CompanyFile {
             [key, new],
         )?;
         let action = if old.is_some() { "update" } else { "create" };
-        audit::append(&tx, actor, "settings", key, action, old.map(serde_json::Value::from).as_ref(), Some(&json!(new)))?;
+        audit::append(
+            &tx,
+            actor,
+            "settings",
+            key,
+            action,
+            old.map(serde_json::Value::from).as_ref(),
+            Some(&json!(new)),
+        )?;
         tx.commit()?;
         Ok(())
     }

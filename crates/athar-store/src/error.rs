@@ -15,7 +15,9 @@ pub enum StoreError {
     NotCompanyFile(PathBuf),
     #[error("{0} is an unencrypted SQLite database")]
     PlainSqlite(PathBuf),
-    #[error("the file has schema version {found}, newer than this version of Athar knows ({known})")]
+    #[error(
+        "the file has schema version {found}, newer than this version of Athar knows ({known})"
+    )]
     NewerSchema { found: u32, known: u32 },
     #[error("migration failed ({detail}); the file is unchanged and a copy is at {backup}")]
     MigrationFailed { backup: PathBuf, detail: String },

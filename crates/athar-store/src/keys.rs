@@ -37,7 +37,11 @@ impl RawKey {
 
     /// Constant-time comparison.
     pub fn ct_eq(&self, other: &RawKey) -> bool {
-        self.0.iter().zip(other.0.iter()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        self.0
+            .iter()
+            .zip(other.0.iter())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
     }
 }
 
@@ -80,7 +84,9 @@ pub fn read_salt(path: &Path) -> Result<[u8; SALT_LEN]> {
 
 /// The first read after `PRAGMA key` tells whether the key is right.
 pub(crate) fn check_key(conn: &Connection, path: &Path) -> Result<()> {
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
         Ok(_) => Ok(()),
         Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
             Err(StoreError::WrongPassphrase(path.to_path_buf()))

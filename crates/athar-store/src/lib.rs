@@ -89,7 +89,11 @@ impl CompanyFile {
     /// Creates an empty file with migrations applied up to `target` (all when `None`).
     /// Public for tests that need a file at an older schema.
     #[doc(hidden)]
-    pub fn create_at_schema(path: &Path, passphrase: &str, target: Option<u32>) -> Result<CompanyFile> {
+    pub fn create_at_schema(
+        path: &Path,
+        passphrase: &str,
+        target: Option<u32>,
+    ) -> Result<CompanyFile> {
         if path.exists() {
             return Err(StoreError::FileExists(path.to_path_buf()));
         }
@@ -97,17 +101,27 @@ impl CompanyFile {
         let key = derive_key(passphrase, &salt);
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let setup = || -> Result<Connection> {
             let mut conn = conn;
-            apply_key(&conn, &format!("{}{}", key.hex().as_str(), hex::encode(salt)))?;
+            apply_key(
+                &conn,
+                &format!("{}{}", key.hex().as_str(), hex::encode(salt)),
+            )?;
             configure(&conn)?;
             migrate::run(&mut conn, target)?;
             Ok(conn)
         };
         match setup() {
-            Ok(conn) => Ok(CompanyFile { conn, path: path.to_path_buf(), key, backup: None }),
+            Ok(conn) => Ok(CompanyFile {
+                conn,
+                path: path.to_path_buf(),
+                key,
+                backup: None,
+            }),
             Err(e) => {
                 let _ = std::fs::remove_file(path);
                 Err(e)
@@ -131,7 +145,12 @@ impl CompanyFile {
         keys::check_key(&conn, path)?;
         configure(&conn)?;
         let backup = migrate::upgrade(&mut conn, path)?;
-        Ok(CompanyFile { conn, path: path.to_path_buf(), key, backup })
+        Ok(CompanyFile {
+            conn,
+            path: path.to_path_buf(),
+            key,
+            backup,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -160,8 +179,10 @@ impl CompanyFile {
             return Err(StoreError::CurrentPassphraseWrong);
         }
         let new_key = derive_key(new, &salt);
-        self.conn
-            .execute_batch(&format!("PRAGMA rekey = \"x'{}'\";", new_key.hex().as_str()))?;
+        self.conn.execute_batch(&format!(
+            "PRAGMA rekey = \"x'{}'\";",
+            new_key.hex().as_str()
+        ))?;
         self.key = new_key;
         let tx = self.conn.transaction()?;
         audit::append(&tx, actor, "file", "key", "rekey", None, None)?;

@@ -56,7 +56,10 @@ pub(crate) fn upgrade(conn: &mut Connection, path: &Path) -> Result<Option<PathB
         return Err(StoreError::NotCompanyFile(path.to_path_buf()));
     }
     if applied > LATEST_SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema { found: applied, known: LATEST_SCHEMA_VERSION });
+        return Err(StoreError::NewerSchema {
+            found: applied,
+            known: LATEST_SCHEMA_VERSION,
+        });
     }
     if applied == LATEST_SCHEMA_VERSION {
         return Ok(None);
@@ -67,13 +70,18 @@ pub(crate) fn upgrade(conn: &mut Connection, path: &Path) -> Result<Option<PathB
     std::fs::copy(path, &backup)?;
     match run(conn, None) {
         Ok(()) => Ok(Some(backup)),
-        Err(e) => Err(StoreError::MigrationFailed { backup, detail: e.to_string() }),
+        Err(e) => Err(StoreError::MigrationFailed {
+            backup,
+            detail: e.to_string(),
+        }),
     }
 }
 
 fn backup_path(path: &Path, from_version: u32) -> PathBuf {
     let stamp = time::OffsetDateTime::now_utc()
-        .format(time::macros::format_description!("[year][month][day]T[hour][minute][second]Z"))
+        .format(time::macros::format_description!(
+            "[year][month][day]T[hour][minute][second]Z"
+        ))
         .unwrap_or_default();
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".schema-v{from_version}-{stamp}.bak"));

@@ -10,7 +10,11 @@ const PASS: &str = "correct horse battery staple";
 const ACTOR: &str = "test";
 
 fn new_company(name: &str) -> NewCompany {
-    NewCompany { name: name.into(), country: "EG".into(), reporting_year: 2026 }
+    NewCompany {
+        name: name.into(),
+        country: "EG".into(),
+        reporting_year: 2026,
+    }
 }
 
 fn create(dir: &Path, name: &str) -> (PathBuf, CompanyFile) {
@@ -25,7 +29,10 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
-            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
         })
         .collect()
 }
@@ -40,9 +47,21 @@ fn create_then_reopen_keeps_the_data() {
     let (path, mut file) = create(dir.path(), "Nile Steel");
     let mut data = file.load().unwrap();
     data.profile.legal_name_ar = "النيل للصلب".into();
-    data.profile.turnover = Some(Money { amount: "1250000.75".parse().unwrap(), currency: "EGP".into() });
-    data.sites.push(Site { name: "Plant 1".into(), unlocode: "EGALY".into(), ..Site::default() });
-    data.customers.push(Customer { name: "Stahl GmbH".into(), country: "DE".into(), email: "a@b.de".into(), id: None });
+    data.profile.turnover = Some(Money {
+        amount: "1250000.75".parse().unwrap(),
+        currency: "EGP".into(),
+    });
+    data.sites.push(Site {
+        name: "Plant 1".into(),
+        unlocode: "EGALY".into(),
+        ..Site::default()
+    });
+    data.customers.push(Customer {
+        name: "Stahl GmbH".into(),
+        country: "DE".into(),
+        email: "a@b.de".into(),
+        id: None,
+    });
     let saved = file.save(&data, ACTOR).unwrap();
     drop(file);
 
@@ -50,7 +69,10 @@ fn create_then_reopen_keeps_the_data() {
     let loaded = file.load().unwrap();
     assert_eq!(loaded, saved);
     assert_eq!(loaded.profile.legal_name_en, "Nile Steel");
-    assert_eq!(loaded.profile.turnover.unwrap().amount.to_string(), "1250000.75");
+    assert_eq!(
+        loaded.profile.turnover.unwrap().amount.to_string(),
+        "1250000.75"
+    );
     assert_eq!(loaded.sites[0].id, Some(1));
     assert_eq!(file.schema_version().unwrap(), LATEST_SCHEMA_VERSION);
     assert!(file.migration_backup().is_none());
@@ -75,7 +97,9 @@ fn plain_sqlcipher_opens_it_with_the_passphrase() {
     drop(file);
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
-    let name: String = conn.query_row("SELECT legal_name_en FROM company", [], |r| r.get(0)).unwrap();
+    let name: String = conn
+        .query_row("SELECT legal_name_en FROM company", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(name, "Portable");
 }
 
@@ -99,18 +123,35 @@ fn no_plaintext_reaches_the_disk() {
     let (_path, mut file) = create(dir.path(), marker);
     let mut data = file.load().unwrap();
     data.profile.address = format!("{marker} street");
-    data.sites.push(Site { name: format!("{marker} site"), ..Site::default() });
+    data.sites.push(Site {
+        name: format!("{marker} site"),
+        ..Site::default()
+    });
     file.save(&data, ACTOR).unwrap();
     // Check while the file is open (journal and temp files would exist now) and after.
     for (name, bytes) in snapshot(dir.path()) {
-        assert!(!contains(&bytes, marker.as_bytes()), "marker found in {name} while open");
+        assert!(
+            !contains(&bytes, marker.as_bytes()),
+            "marker found in {name} while open"
+        );
     }
     drop(file);
     let files = snapshot(dir.path());
-    assert_eq!(files.len(), 1, "no side files: {:?}", files.keys().collect::<Vec<_>>());
+    assert_eq!(
+        files.len(),
+        1,
+        "no side files: {:?}",
+        files.keys().collect::<Vec<_>>()
+    );
     for (name, bytes) in files {
-        assert!(!contains(&bytes, marker.as_bytes()), "marker found in {name}");
-        assert!(!contains(&bytes, b"SQLite format 3"), "{name} has a plaintext header");
+        assert!(
+            !contains(&bytes, marker.as_bytes()),
+            "marker found in {name}"
+        );
+        assert!(
+            !contains(&bytes, b"SQLite format 3"),
+            "{name} has a plaintext header"
+        );
     }
 }
 
@@ -119,13 +160,19 @@ fn a_passphrase_change_rekeys_without_losing_data() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut file) = create(dir.path(), "Rekey");
     let mut data = file.load().unwrap();
-    data.customers.push(Customer { name: "Importer BV".into(), country: "NL".into(), email: String::new(), id: None });
+    data.customers.push(Customer {
+        name: "Importer BV".into(),
+        country: "NL".into(),
+        email: String::new(),
+        id: None,
+    });
     let saved = file.save(&data, ACTOR).unwrap();
     assert!(matches!(
         file.change_passphrase("wrong current", "new passphrase 2026", ACTOR),
         Err(StoreError::CurrentPassphraseWrong)
     ));
-    file.change_passphrase(PASS, "new passphrase 2026", ACTOR).unwrap();
+    file.change_passphrase(PASS, "new passphrase 2026", ACTOR)
+        .unwrap();
     drop(file);
 
     assert!(matches!(
@@ -136,7 +183,10 @@ fn a_passphrase_change_rekeys_without_losing_data() {
     assert_eq!(file.load().unwrap(), saved);
     assert!(file.verify_audit().unwrap().intact());
     let last = file.audit_entries().unwrap().pop().unwrap();
-    assert_eq!((last.entity.as_str(), last.action.as_str()), ("file", "rekey"));
+    assert_eq!(
+        (last.entity.as_str(), last.action.as_str()),
+        ("file", "rekey")
+    );
 }
 
 #[test]
@@ -153,14 +203,23 @@ fn opening_an_old_schema_makes_an_encrypted_backup_first() {
 
     let file = CompanyFile::open(&path, Unlock::Passphrase(PASS.into())).unwrap();
     assert_eq!(file.schema_version().unwrap(), LATEST_SCHEMA_VERSION);
-    let backup = file.migration_backup().expect("a backup was made").to_path_buf();
-    assert_eq!(std::fs::read(&backup).unwrap(), original, "the backup is the file as it was");
+    let backup = file
+        .migration_backup()
+        .expect("a backup was made")
+        .to_path_buf();
+    assert_eq!(
+        std::fs::read(&backup).unwrap(),
+        original,
+        "the backup is the file as it was"
+    );
     assert!(!contains(&original, b"Old Co"));
     drop(file);
     // The backup is a working, encrypted company file at the old schema.
     let conn = rusqlite::Connection::open(&backup).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
-    let name: String = conn.query_row("SELECT legal_name_en FROM company", [], |r| r.get(0)).unwrap();
+    let name: String = conn
+        .query_row("SELECT legal_name_en FROM company", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(name, "Old Co");
 }
 
@@ -177,11 +236,17 @@ fn editing_the_audit_log_with_sql_is_detected() {
     assert!(v.intact());
     assert_eq!(v.entries, 4);
     file.connection()
-        .execute("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3", [])
+        .execute(
+            "UPDATE audit_log SET actor = 'someone else' WHERE seq = 3",
+            [],
+        )
         .unwrap();
     drop(file);
     let file = CompanyFile::open(&path, Unlock::Passphrase(PASS.into())).unwrap();
-    assert_eq!(file.verify_audit().unwrap().first_bad, Some((3, AuditFault::Edited)));
+    assert_eq!(
+        file.verify_audit().unwrap().first_bad,
+        Some((3, AuditFault::Edited))
+    );
 }
 
 #[test]
@@ -193,10 +258,20 @@ fn removing_audit_entries_is_detected() {
         data.profile.city = city.into();
         file.save(&data, ACTOR).unwrap();
     }
-    file.connection().execute("DELETE FROM audit_log WHERE seq = 2", []).unwrap();
-    assert_eq!(file.verify_audit().unwrap().first_bad, Some((2, AuditFault::Missing)));
-    file.connection().execute("DELETE FROM audit_log WHERE seq >= 2", []).unwrap();
-    assert_eq!(file.verify_audit().unwrap().first_bad, Some((2, AuditFault::Truncated)));
+    file.connection()
+        .execute("DELETE FROM audit_log WHERE seq = 2", [])
+        .unwrap();
+    assert_eq!(
+        file.verify_audit().unwrap().first_bad,
+        Some((2, AuditFault::Missing))
+    );
+    file.connection()
+        .execute("DELETE FROM audit_log WHERE seq >= 2", [])
+        .unwrap();
+    assert_eq!(
+        file.verify_audit().unwrap().first_bad,
+        Some((2, AuditFault::Truncated))
+    );
 }
 
 #[test]
@@ -204,7 +279,10 @@ fn every_change_is_audited_with_before_and_after() {
     let dir = tempfile::tempdir().unwrap();
     let (_path, mut file) = create(dir.path(), "Changes");
     let mut data: CompanyData = file.load().unwrap();
-    data.sites.push(Site { name: "S1".into(), ..Site::default() });
+    data.sites.push(Site {
+        name: "S1".into(),
+        ..Site::default()
+    });
     let saved = file.save(&data, ACTOR).unwrap();
     let mut edited = saved.clone();
     edited.sites[0].name = "S1 renamed".into();
@@ -231,16 +309,35 @@ fn every_change_is_audited_with_before_and_after() {
 fn files_that_are_not_company_files_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let jpeg = dir.path().join("photo.athar");
-    std::fs::write(&jpeg, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F']).unwrap();
-    assert!(matches!(CompanyFile::open(&jpeg, Unlock::Passphrase(PASS.into())), Err(StoreError::NotCompanyFile(_))));
+    std::fs::write(
+        &jpeg,
+        [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'],
+    )
+    .unwrap();
+    assert!(matches!(
+        CompanyFile::open(&jpeg, Unlock::Passphrase(PASS.into())),
+        Err(StoreError::NotCompanyFile(_))
+    ));
     let empty = dir.path().join("empty.athar");
     std::fs::write(&empty, b"").unwrap();
-    assert!(matches!(CompanyFile::open(&empty, Unlock::Passphrase(PASS.into())), Err(StoreError::NotCompanyFile(_))));
+    assert!(matches!(
+        CompanyFile::open(&empty, Unlock::Passphrase(PASS.into())),
+        Err(StoreError::NotCompanyFile(_))
+    ));
     let plain = dir.path().join("plain.athar");
-    rusqlite::Connection::open(&plain).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
-    assert!(matches!(CompanyFile::open(&plain, Unlock::Passphrase(PASS.into())), Err(StoreError::PlainSqlite(_))));
+    rusqlite::Connection::open(&plain)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    assert!(matches!(
+        CompanyFile::open(&plain, Unlock::Passphrase(PASS.into())),
+        Err(StoreError::PlainSqlite(_))
+    ));
     let missing = dir.path().join("missing.athar");
-    assert!(matches!(CompanyFile::open(&missing, Unlock::Passphrase(PASS.into())), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        CompanyFile::open(&missing, Unlock::Passphrase(PASS.into())),
+        Err(StoreError::NotFound(_))
+    ));
     let (path, _file) = create(dir.path(), "Exists");
     assert!(matches!(
         CompanyFile::create(&path, PASS, new_company("Again"), ACTOR),
