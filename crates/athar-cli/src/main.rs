@@ -288,7 +288,7 @@ fn main() -> ExitCode {
         .ok()
         .and_then(|s| Lang::parse(&s))
         .unwrap_or(Lang::En);
-    let l = Localizer::new(lang);
+    let l = Localizer::new(lang).plain();
     let cli = Cli::parse();
     match run(cli, &l) {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,7 +19,8 @@ pub fn passphrase(
             .ok()
             .and_then(|s| athar_protocol::Lang::parse(&s))
             .unwrap_or_default(),
-    );
+    )
+    .plain();
     let read = |key: &str| {
         rpassword::prompt_password(format!("{}: ", l.t(key)))
             .map(Zeroizing::new)

@@ -82,6 +82,16 @@ impl Localizer {
         }
     }
 
+    /// Without Unicode isolation marks around arguments: for terminals and logs, where the
+    /// invisible FSI/PDI characters get in the way of copying and searching.
+    pub fn plain(mut self) -> Self {
+        self.primary.set_use_isolating(false);
+        if let Some(f) = self.fallback.as_mut() {
+            f.set_use_isolating(false);
+        }
+        self
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }
