@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the README screenshots (docs/screenshots/*.png) by running the end-to-end test
+# against the real desktop app under Xvfb, which saves them as it goes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/athar-target}"
+bash scripts/install-deps.sh --with-test-tools
+bash scripts/build-ui.sh
+cargo build -p athar-desktop
+export ATHAR_APP="$CARGO_TARGET_DIR/debug/athar-desktop"
+export ATHAR_SCREENSHOT_DIR="$PWD/docs/screenshots"
+xvfb-run -a -s "-screen 0 1280x900x24" python3 -m pytest -q tests/e2e
+ls -l docs/screenshots
