@@ -1,0 +1,7 @@
+//! Small building blocks shared by the screens: labelled fields with their validation
+//! messages, country and currency pickers, the passphrase strength meter and icons.
+
+pub mod field;
+pub mod icons;
+pub mod selects;
+pub mod strength;

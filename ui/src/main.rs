@@ -1,0 +1,13 @@
+//! Entry point of Athar's desktop interface: a Leptos (client-side rendered) app compiled to
+//! wasm and loaded by the Tauri shell's web view. Everything else lives in the modules below.
+
+mod app;
+mod components;
+mod format;
+mod i18n;
+mod ipc;
+mod screens;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

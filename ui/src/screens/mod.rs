@@ -1,0 +1,24 @@
+//! One module per screen. Screens read and change the shared `AppCtx` and talk to the shell
+//! only through `AppCtx::invoke`.
+
+pub mod create;
+pub mod profile;
+pub mod security;
+pub mod start;
+pub mod unlock;
+pub mod workspace;
+
+/// Puts the keyboard focus on the first element matching `selector` after the next paint
+/// (used to land on a new row or on the first invalid field).
+pub fn focus_later(selector: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
