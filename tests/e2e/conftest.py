@@ -68,7 +68,6 @@ class App:
             ATHAR_KEYCHAIN="mock",
             # No accessibility bus in CI; keep GTK from waiting for one.
             NO_AT_BRIDGE="1",
-            WEBKIT_DISABLE_COMPOSITING_MODE="1",
         )
         self.proc = subprocess.Popen(
             [

@@ -42,15 +42,25 @@ def wait_gone(driver, css, timeout=20):
     )
 
 
+def visible(driver, el):
+    """WebKitWebDriver does not scroll elements into view by itself."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    return el
+
+
+def click(driver, css, within=None):
+    visible(driver, (within or driver).find_element(By.CSS_SELECTOR, css)).click()
+
+
 def fill(driver, css, text, within=None):
-    el = (within or driver).find_element(By.CSS_SELECTOR, css)
+    el = visible(driver, (within or driver).find_element(By.CSS_SELECTOR, css))
     el.clear()
     el.send_keys(text)
     return el
 
 
 def choose(driver, css, value, within=None):
-    Select((within or driver).find_element(By.CSS_SELECTOR, css)).select_by_value(value)
+    Select(visible(driver, (within or driver).find_element(By.CSS_SELECTOR, css))).select_by_value(value)
 
 
 def value(driver, css, within=None):
@@ -65,19 +75,23 @@ def screenshot(driver, name):
     out = os.environ.get("ATHAR_SCREENSHOT_DIR")
     if out:
         Path(out).mkdir(parents=True, exist_ok=True)
+        driver.execute_script(
+            "document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; });"
+            "window.scrollTo(0, 0);"
+        )
         time.sleep(0.5)  # let fonts and transitions settle
         driver.save_screenshot(str(Path(out) / f"{name}.png"))
 
 
 def set_lang(driver, lang):
     if html_attr(driver, "lang") != lang:
-        driver.find_element(By.CSS_SELECTOR, "#lang-toggle").click()
+        click(driver, "#lang-toggle")
         WebDriverWait(driver, 10).until(lambda d: html_attr(d, "lang") == lang)
 
 
 def create_company(driver, path):
     wait(driver, "#start-screen")
-    driver.find_element(By.CSS_SELECTOR, "#new-company").click()
+    click(driver, "#new-company")
     wait(driver, "#create-screen")
     fill(driver, "#create-name", "Delta Ceramics S.A.E.")
     choose(driver, "#create-country", "EG")
@@ -86,12 +100,12 @@ def create_company(driver, path):
     fill(driver, "#create-passphrase", PASS)
     # A mismatched confirmation is caught before anything is written.
     fill(driver, "#create-passphrase-confirm", PASS + "x")
-    driver.find_element(By.CSS_SELECTOR, "#create-submit").click()
+    click(driver, "#create-submit")
     wait(driver, '.field-error[data-field="passphrase_confirm"]')
     assert not path.exists()
     assert wait(driver, "#create-strength").text.strip() != ""
     fill(driver, "#create-passphrase-confirm", PASS)
-    driver.find_element(By.CSS_SELECTOR, "#create-submit").click()
+    click(driver, "#create-submit")
     wait(driver, "#profile-screen")
     assert path.exists()
 
@@ -106,23 +120,23 @@ def fill_profile(driver):
     fill(driver, "#f-employees", "١٢٠")  # Eastern Arabic digits are accepted
     fill(driver, "#f-turnover", "5,250,000.50")
     choose(driver, "#f-turnover_currency", "EGP")
-    driver.find_element(By.CSS_SELECTOR, "#add-site").click()
+    click(driver, "#add-site")
     site = wait(driver, ".site-row")
     fill(driver, ".site-name", "Borg El Arab kilns", site)
     fill(driver, ".site-unlocode", "EG ALY", site)
     fill(driver, ".site-latitude", "30.87", site)
     fill(driver, ".site-longitude", "29.60", site)
-    driver.find_element(By.CSS_SELECTOR, "#add-customer").click()
+    click(driver, "#add-customer")
     cust = wait(driver, ".customer-row")
     fill(driver, ".customer-name", "Keramik Import GmbH", cust)
     choose(driver, ".customer-country", "DE", cust)
     # An invalid email is refused with a message next to the field.
     fill(driver, ".customer-email", "not-an-email", cust)
-    driver.find_element(By.CSS_SELECTOR, "#save-profile").click()
+    click(driver, "#save-profile")
     err = wait(driver, '.field-error[data-field="customers.0.email"]')
     assert err.text.strip() == ftl("en", "v-email-invalid")
     fill(driver, ".customer-email", "cbam@keramik-import.de", cust)
-    driver.find_element(By.CSS_SELECTOR, "#save-profile").click()
+    click(driver, "#save-profile")
     wait(driver, "#save-status")
     wait_gone(driver, ".field-error")
 
@@ -145,16 +159,16 @@ def test_create_fill_switch_language_close_and_reopen(app, workdir):
     screenshot(d, "profile-ar")
 
     # Close; the file is in the recent list; reopening asks for the passphrase.
-    d.find_element(By.CSS_SELECTOR, "#close-file").click()
+    click(d, "#close-file")
     wait(d, "#start-screen")
     screenshot(d, "start-ar")
     item = wait(d, ".recent-item")
     assert item.get_attribute("data-path") == str(path)
     before = path.read_bytes()
-    item.click()
+    visible(d, item).click()
     wait(d, "#unlock-screen")
     fill(d, "#unlock-passphrase", "wrong passphrase here")
-    d.find_element(By.CSS_SELECTOR, "#unlock-submit").click()
+    click(d, "#unlock-submit")
     banner = wait(d, "#error-banner")
     assert ftl("ar", "error-wrong-passphrase") in banner.text
     assert path.read_bytes() == before, "a wrong passphrase changed the file"
