@@ -89,6 +89,12 @@ pub const EMBEDDED: &[PackSpec] = &[
         "IPCC GWP-100: AR5 WG1 Table 8.A.1 and AR6 WG1 Table 7.SM.7",
         None
     ),
+    spec!(
+        "eu-red2-energy-content",
+        "2018-12-21",
+        "Directive (EU) 2018/2001 Annex III: energy content of fuels per litre (NCV by volume)",
+        None
+    ),
 ];
 
 /// Loads every embedded pack afresh.

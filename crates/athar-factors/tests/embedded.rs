@@ -31,6 +31,7 @@ fn every_embedded_pack_loads_cleanly() {
             ("cbam-2621-annex-iv", 1040),
             ("grid-ember", 23),
             ("ipcc-gwp100", 44),
+            ("eu-red2-energy-content", 2),
         ]
     );
     // Ids are unique across packs, so (id, version) cites one row.

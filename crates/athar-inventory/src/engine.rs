@@ -1,0 +1,1472 @@
+//! The calculation: activity entries × factors → lines → subtotals → totals and intensity.
+//!
+//! Why this module exists: it is the one place where GHG Protocol rules become arithmetic —
+//! which scope and category an entry belongs to, how a unit reaches a factor's unit (NCV,
+//! density, volume normalisation, never a guess), the Scope 2 market-based hierarchy, and how
+//! results are grouped per site and period. It is pure: data in, [`Inventory`] out.
+//!
+//! Arithmetic is `rust_decimal` throughout (28 significant digits). Each line is computed as
+//! one chain of [`athar_quantity::Rate::apply`] steps; sums are exact. Nothing is rounded
+//! except where a division does not terminate at the 28th digit (unit conversions through
+//! 3.6, intensities); display rounding is the caller's business ([`crate::display`]).
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use athar_quantity::{Dimension, Quantity, Rate, Unit};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::entry::{
+    iso_date, ActivityEntry, ActivityKind, Amount, Combustion, DataQuality, InstrumentKind, Money,
+    Period,
+};
+use crate::error::{EntryError, EntryErrorKind, InventoryError};
+use crate::factors::{
+    cite_key, FactorCitation, FactorSet, Found, LookupProblem, SourceKind, SpendFactor, Want,
+};
+use crate::result::{Category, Flag, Formula, Gwp, Inventory, Level, Quality, ResultNode, Source};
+
+/// How finely results are split in time (besides the whole reporting period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// One result period: the reporting period.
+    Whole,
+    /// Calendar years within the reporting period (an entry must lie within one).
+    Year,
+    /// Calendar months within the reporting period (an entry must lie within one).
+    Month,
+}
+
+/// Everything a calculation needs besides the factors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InventoryInput {
+    /// ISO 3166-1 alpha-2; the country of sites not listed in `site_countries`.
+    pub company_country: String,
+    #[serde(default)]
+    pub site_countries: BTreeMap<String, String>,
+    pub reporting_period: Period,
+    pub granularity: Granularity,
+    pub gwp: Gwp,
+    pub net_revenue: Option<Money>,
+    pub entries: Vec<ActivityEntry>,
+}
+
+/// Computes the inventory. All entry problems are reported together
+/// ([`InventoryError::Entries`]); no partial inventory is returned. The input is consumed: the
+/// inventory keeps the entries its lines cite, so it can be explained on its own.
+pub fn compute(
+    input: InventoryInput,
+    factors: &FactorSet<'_>,
+) -> Result<Inventory, InventoryError> {
+    let rp = input.reporting_period;
+    if rp.to < rp.from {
+        return Err(InventoryError::InvalidPeriod {
+            from: iso_date::format(rp.from),
+            to: iso_date::format(rp.to),
+        });
+    }
+    if input
+        .net_revenue
+        .as_ref()
+        .is_some_and(|m| m.amount <= Decimal::ZERO)
+    {
+        return Err(InventoryError::InvalidRevenue);
+    }
+    let mut buckets = split(rp, input.granularity);
+    if buckets.len() == 1 {
+        // A single bucket equal to the period would give the same ids twice.
+        buckets = vec![rp];
+    }
+    let whole = buckets.len() == 1;
+
+    let mut calc = Calc {
+        factors,
+        gwp: input.gwp.basis(),
+        cited: BTreeMap::new(),
+        keys: HashMap::new(),
+        memo: HashMap::new(),
+    };
+    let mut errors = Vec::new();
+    let mut nodes: BTreeMap<Arc<str>, ResultNode> = BTreeMap::new();
+    let mut site_ids: HashMap<&str, Arc<str>> = HashMap::new();
+    let mut seen: std::collections::HashSet<&str> =
+        std::collections::HashSet::with_capacity(input.entries.len());
+    // (site, bucket) → category → line ids
+    let mut groups: BTreeMap<(&str, usize), BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
+
+    for entry in &input.entries {
+        let err = |kind| EntryError {
+            entry: entry.id.clone(),
+            kind,
+        };
+        if !seen.insert(entry.id.as_str()) {
+            errors.push(err(EntryErrorKind::DuplicateId));
+            continue;
+        }
+        let bucket = match place(entry, rp, &buckets) {
+            Ok(b) => b,
+            Err(kind) => {
+                errors.push(err(kind));
+                continue;
+            }
+        };
+        let country = input
+            .site_countries
+            .get(&entry.site)
+            .unwrap_or(&input.company_country);
+        let (first, second) = match calc.entry(entry, country) {
+            Ok(lines) => lines,
+            Err(kind) => {
+                errors.push(err(kind));
+                continue;
+            }
+        };
+        let group = groups.entry((entry.site.as_str(), bucket)).or_default();
+        for line in std::iter::once(first).chain(second) {
+            let id: Arc<str> = Arc::from(match line.suffix {
+                Some(s) => format!("line/{}/{s}", entry.id),
+                None => format!("line/{}", entry.id),
+            });
+            let measured = entry.quality == DataQuality::Measured;
+            let defaulted = line.flags.iter().any(|f| {
+                matches!(
+                    f,
+                    Flag::DefaultFactor { .. } | Flag::MarketGridAverageFallback { .. }
+                )
+            });
+            let quality = Quality {
+                measured_tco2e: if measured { line.value } else { Decimal::ZERO },
+                specific_factor_tco2e: line.specific,
+                primary_tco2e: if measured {
+                    line.specific
+                } else {
+                    Decimal::ZERO
+                },
+                lines: 1,
+                default_factor_lines: u64::from(defaulted),
+            };
+            for cat in line.categories {
+                group.entry(*cat).or_default().push(Child {
+                    id: id.clone(),
+                    value: line.value,
+                    quality: quality.clone(),
+                });
+            }
+            nodes.insert(
+                id.clone(),
+                ResultNode {
+                    id,
+                    level: Level::Line {
+                        source: line.source,
+                    },
+                    site: Some(
+                        site_ids
+                            .entry(entry.site.as_str())
+                            .or_insert_with(|| Arc::from(entry.site.as_str()))
+                            .clone(),
+                    ),
+                    period: entry.period,
+                    value: line.value.normalize(),
+                    unit: Cow::Borrowed("tCO2e"),
+                    formula: line.formula,
+                    entries: vec![entry.id.clone()],
+                    factors: line.factors,
+                    instruments: line.instruments,
+                    children: Vec::new(),
+                    quality,
+                    flags: line.flags,
+                },
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(InventoryError::Entries(errors));
+    }
+
+    // Level A: per site and result period.
+    let mut by_bucket: BTreeMap<usize, BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
+    let mut by_site: BTreeMap<&str, BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
+    for ((site, b), cats) in groups {
+        let made = build_level(&mut nodes, Some(site), buckets[b], cats)?;
+        for (cat, child) in made {
+            if !whole {
+                by_site
+                    .entry(site)
+                    .or_default()
+                    .entry(cat)
+                    .or_default()
+                    .push(child.clone());
+            }
+            by_bucket
+                .entry(b)
+                .or_default()
+                .entry(cat)
+                .or_default()
+                .push(child);
+        }
+    }
+    // Level B: all sites per result period (the reporting period itself when `whole`).
+    let mut all_period: BTreeMap<Category, Vec<Child>> = BTreeMap::new();
+    for (b, bucket) in buckets.iter().enumerate() {
+        let cats = by_bucket.remove(&b).unwrap_or_default();
+        let made = build_level(&mut nodes, None, *bucket, cats)?;
+        for (cat, child) in made {
+            all_period.entry(cat).or_default().push(child);
+        }
+    }
+    if !whole {
+        // Per site and all sites over the whole reporting period.
+        for (site, cats) in by_site {
+            build_level(&mut nodes, Some(site), rp, cats)?;
+        }
+        build_level(&mut nodes, None, rp, all_period)?;
+    }
+    if let Some(revenue) = &input.net_revenue {
+        for (cat, total) in [
+            (Category::IntensityLocation, Category::TotalLocation),
+            (Category::IntensityMarket, Category::TotalMarket),
+        ] {
+            let node = intensity(&nodes, cat, total, rp, revenue)?;
+            nodes.insert(node.id.clone(), node);
+        }
+    }
+
+    drop(seen);
+    let entries = input
+        .entries
+        .into_iter()
+        .map(|e| (e.id.clone(), e))
+        .collect();
+    Ok(Inventory {
+        company_country: input.company_country,
+        reporting_period: rp,
+        gwp: input.gwp,
+        net_revenue: input.net_revenue,
+        nodes,
+        entries,
+        factors: calc.cited,
+    })
+}
+
+/// The result periods: the reporting period cut at year or month boundaries.
+fn split(rp: Period, g: Granularity) -> Vec<Period> {
+    let mut out = Vec::new();
+    let mut from = rp.from;
+    loop {
+        let end = match g {
+            Granularity::Whole => rp.to,
+            Granularity::Year => {
+                Date::from_calendar_date(from.year(), time::Month::December, 31).unwrap_or(rp.to)
+            }
+            Granularity::Month => Date::from_calendar_date(
+                from.year(),
+                from.month(),
+                time::util::days_in_month(from.month(), from.year()),
+            )
+            .unwrap_or(rp.to),
+        };
+        let to = end.min(rp.to);
+        out.push(Period::new(from, to));
+        match to.next_day() {
+            Some(next) if to < rp.to => from = next,
+            _ => break,
+        }
+    }
+    out
+}
+
+fn place(entry: &ActivityEntry, rp: Period, buckets: &[Period]) -> Result<usize, EntryErrorKind> {
+    let p = entry.period;
+    let span = || (iso_date::format(p.from), iso_date::format(p.to));
+    if p.to < p.from {
+        let (from, to) = span();
+        return Err(EntryErrorKind::InvalidPeriod { from, to });
+    }
+    if !rp.contains(&p) {
+        let (from, to) = span();
+        return Err(EntryErrorKind::OutsideReportingPeriod { from, to });
+    }
+    buckets.iter().position(|b| b.contains(&p)).ok_or_else(|| {
+        let (from, to) = span();
+        EntryErrorKind::SpansResultPeriods { from, to }
+    })
+}
+
+/// The one or two lines of an entry (electricity: location and market).
+type Lines = (Line, Option<Line>);
+
+/// One computed line of an entry.
+struct Line {
+    source: Source,
+    categories: &'static [Category],
+    suffix: Option<&'static str>,
+    value: Decimal,
+    formula: Formula,
+    factors: Vec<Arc<str>>,
+    instruments: Vec<String>,
+    flags: Vec<Flag>,
+    /// tCO2e computed with specific factors.
+    specific: Decimal,
+}
+
+/// One step of a factor chain: `q ← q × rate`.
+#[derive(Debug)]
+struct Step {
+    symbol: &'static str,
+    rate: Rate,
+    key: Arc<str>,
+}
+
+/// A resolved way from an activity unit to tCO2e.
+#[derive(Debug)]
+struct Chain {
+    steps: Vec<Step>,
+    flags: Vec<Flag>,
+    /// The emission factor (last non-GWP step) is specific.
+    specific: bool,
+    /// Cite key of the emission factor.
+    ef_key: Arc<str>,
+    /// The emission factor counts CO2 only.
+    co2_only: bool,
+}
+
+impl Chain {
+    fn symbolic(&self) -> Cow<'static, str> {
+        const KNOWN: &[(&[&str], &str)] = &[
+            (&["EF"], "E = Q × EF"),
+            (&["NCV", "EF"], "E = Q × NCV × EF"),
+            (&["ρ", "EF"], "E = Q × ρ × EF"),
+            (&["ρ", "NCV", "EF"], "E = Q × ρ × NCV × EF"),
+            (&["EF", "GWP"], "E = Q × EF × GWP"),
+            (&["NCV", "EF", "GWP"], "E = Q × NCV × EF × GWP"),
+            (&["GWP"], "E = Q × GWP"),
+        ];
+        let symbols: Vec<&str> = self.steps.iter().map(|s| s.symbol).collect();
+        match KNOWN.iter().find(|(k, _)| *k == symbols.as_slice()) {
+            Some((_, text)) => Cow::Borrowed(text),
+            None => Cow::Owned(format!("E = Q × {}", symbols.join(" × "))),
+        }
+    }
+}
+
+type MemoKey = (String, Dimension, String, Date);
+type Memoised = (MemoKey, Result<Rc<Chain>, EntryErrorKind>);
+
+fn memo_hash(activity: &str, dim: Dimension, country: &str, date: Date) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (activity, dim, country, date).hash(&mut h);
+    h.finish()
+}
+
+struct Calc<'f, 'p> {
+    factors: &'f FactorSet<'p>,
+    gwp: athar_factors::GwpBasis,
+    cited: BTreeMap<String, FactorCitation>,
+    /// Shared cite keys, so that lines do not allocate them.
+    keys: HashMap<String, Arc<str>>,
+    /// Resolved chains by hash of (activity, dimension, country, date), so that looking one up
+    /// allocates nothing.
+    memo: HashMap<u64, Vec<Memoised>>,
+}
+
+const S1: &[Category] = &[Category::Scope1];
+const S2L: &[Category] = &[Category::Scope2Location];
+const S2M: &[Category] = &[Category::Scope2Market];
+const S2: &[Category] = &[Category::Scope2Location, Category::Scope2Market];
+const C1: &[Category] = &[Category::Scope3Cat(1)];
+const C4: &[Category] = &[Category::Scope3Cat(4)];
+const C5: &[Category] = &[Category::Scope3Cat(5)];
+const C6: &[Category] = &[Category::Scope3Cat(6)];
+
+fn dec(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn qty(q: &Quantity) -> String {
+    format!("{} {}", dec(q.value), q.unit)
+}
+
+fn ambiguous(p: LookupProblem) -> EntryErrorKind {
+    match p {
+        LookupProblem::Ambiguous(ids) => EntryErrorKind::AmbiguousFactor { ids },
+    }
+}
+
+impl<'p> Calc<'_, 'p> {
+    fn entry(&mut self, e: &ActivityEntry, country: &str) -> Result<Lines, EntryErrorKind> {
+        let negative = match &e.amount {
+            Amount::Quantity(q) => q.value.is_sign_negative() && !q.value.is_zero(),
+            Amount::Spend(m) => m.amount.is_sign_negative() && !m.amount.is_zero(),
+        };
+        if negative {
+            return Err(EntryErrorKind::Negative);
+        }
+        let date = e.period.from;
+        match &e.activity {
+            ActivityKind::Fuel {
+                fuel,
+                combustion,
+                normalisation,
+            } => {
+                let source = match combustion {
+                    Combustion::Stationary => Source::StationaryCombustion,
+                    Combustion::Mobile => Source::MobileCombustion,
+                };
+                let q = self.quantity(
+                    e,
+                    "fuel",
+                    &[
+                        Dimension::Mass,
+                        Dimension::Energy,
+                        Dimension::Volume,
+                        Dimension::NormalVolume,
+                    ],
+                    "mass, energy, volume or normal volume",
+                )?;
+                let (q, pre) = match normalisation {
+                    Some(n) if q.dimension() == Dimension::Volume => {
+                        let nq = q.normalise(n)?;
+                        let pre = format!(
+                            "Q = V × f_N = {} × {} Nm3/m3 ({}) = {}; ",
+                            qty(&q),
+                            dec(n.normal_per_metered),
+                            n.basis,
+                            qty(&nq)
+                        );
+                        (nq, pre)
+                    }
+                    _ => (q, String::new()),
+                };
+                let mut line = self.physical(
+                    e,
+                    &format!("fuel:{fuel}"),
+                    q,
+                    country,
+                    date,
+                    source,
+                    S1,
+                    false,
+                )?;
+                if !pre.is_empty() {
+                    line.formula.symbolic =
+                        Cow::Owned(format!("Q = V × f_N; {}", line.formula.symbolic));
+                    line.formula.substituted = format!("{pre}{}", line.formula.substituted);
+                }
+                Ok((line, None))
+            }
+            ActivityKind::Process { activity } => {
+                let q = self.quantity(
+                    e,
+                    "process",
+                    &[
+                        Dimension::Mass,
+                        Dimension::Energy,
+                        Dimension::Volume,
+                        Dimension::NormalVolume,
+                    ],
+                    "mass, energy or volume",
+                )?;
+                Ok((
+                    self.physical(e, activity, q, country, date, Source::Process, S1, false)?,
+                    None,
+                ))
+            }
+            ActivityKind::Refrigerant { gas } => {
+                let q = self.quantity(e, "refrigerant", &[Dimension::Mass], "mass (kg of gas)")?;
+                Ok((
+                    self.physical(
+                        e,
+                        &format!("gas:{gas}"),
+                        q,
+                        country,
+                        date,
+                        Source::Fugitive,
+                        S1,
+                        false,
+                    )?,
+                    None,
+                ))
+            }
+            ActivityKind::Electricity { .. } => self.electricity(e, country, date),
+            ActivityKind::Heat { medium } => {
+                let q = self.quantity(e, "heat", &[Dimension::Energy], "energy")?;
+                Ok((
+                    self.physical(
+                        e,
+                        &format!("heat:{medium}"),
+                        q,
+                        country,
+                        date,
+                        Source::Heat,
+                        S2,
+                        true,
+                    )?,
+                    None,
+                ))
+            }
+            ActivityKind::PurchasedGoods { material } => self.scope3(
+                e,
+                &format!("material:{material}"),
+                country,
+                date,
+                Source::PurchasedGoods,
+                "purchased goods",
+                C1,
+                &[Dimension::Mass],
+                "mass or spend",
+            ),
+            ActivityKind::UpstreamTransport { mode } => self.scope3(
+                e,
+                &format!("transport:{mode}"),
+                country,
+                date,
+                Source::UpstreamTransport,
+                "upstream transport",
+                C4,
+                &[Dimension::TransportWork],
+                "t.km or spend",
+            ),
+            ActivityKind::Waste {
+                waste_type,
+                treatment,
+            } => self.scope3(
+                e,
+                &format!("waste:{waste_type}:{treatment}"),
+                country,
+                date,
+                Source::Waste,
+                "waste",
+                C5,
+                &[Dimension::Mass],
+                "mass or spend",
+            ),
+            ActivityKind::BusinessTravel { mode } => self.scope3(
+                e,
+                &format!("travel:{mode}"),
+                country,
+                date,
+                Source::BusinessTravel,
+                "business travel",
+                C6,
+                &[Dimension::Volume, Dimension::Energy, Dimension::Mass],
+                "fuel (volume, energy, mass) or spend",
+            ),
+        }
+    }
+
+    /// The entry's physical quantity, if its dimension is one of `allowed`.
+    fn quantity(
+        &self,
+        e: &ActivityEntry,
+        activity: &'static str,
+        allowed: &[Dimension],
+        expected: &'static str,
+    ) -> Result<Quantity, EntryErrorKind> {
+        match &e.amount {
+            Amount::Quantity(q) if allowed.contains(&q.dimension()) => Ok(*q),
+            Amount::Quantity(q) => Err(EntryErrorKind::UnitNotAccepted {
+                activity,
+                unit: q.unit,
+                dimension: q.dimension(),
+                expected,
+            }),
+            Amount::Spend(_) => Err(EntryErrorKind::SpendNotAccepted { activity }),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn scope3(
+        &mut self,
+        e: &ActivityEntry,
+        activity: &str,
+        country: &str,
+        date: Date,
+        source: Source,
+        name: &'static str,
+        cats: &'static [Category],
+        dims: &[Dimension],
+        expected: &'static str,
+    ) -> Result<Lines, EntryErrorKind> {
+        match &e.amount {
+            Amount::Spend(m) => Ok((self.spend(e, activity, m, country, source, cats)?, None)),
+            Amount::Quantity(_) => {
+                let q = self.quantity(e, name, dims, expected)?;
+                Ok((
+                    self.physical(e, activity, q, country, date, source, cats, true)?,
+                    None,
+                ))
+            }
+        }
+    }
+
+    fn cite(&mut self, row: &athar_factors::FactorRow, kind: SourceKind) -> Arc<str> {
+        let key = cite_key(&row.pack, &row.id, &row.version);
+        if let Some(k) = self.keys.get(&key) {
+            return k.clone();
+        }
+        self.cited
+            .insert(key.clone(), FactorCitation::of_row(row, kind));
+        let k: Arc<str> = Arc::from(key.as_str());
+        self.keys.insert(key, k.clone());
+        k
+    }
+
+    /// The shared key of a spend factor, citing it on first use.
+    fn cite_spend(&mut self, f: &SpendFactor) -> Arc<str> {
+        let key = cite_key(&f.pack, &f.id, &f.version);
+        if let Some(k) = self.keys.get(&key) {
+            return k.clone();
+        }
+        self.cited.insert(key.clone(), FactorCitation::of_spend(f));
+        let k: Arc<str> = Arc::from(key.as_str());
+        self.keys.insert(key, k.clone());
+        k
+    }
+
+    fn flags_of(
+        &mut self,
+        f: &Found<'p>,
+        activity: &str,
+        requested: &str,
+    ) -> (Arc<str>, Vec<Flag>) {
+        let key = self.cite(f.row, f.kind);
+        let mut flags = Vec::new();
+        let regional = activity.starts_with("electricity:") || activity.starts_with("heat:");
+        if f.region_fallback && (f.row.region != "WORLD" || regional) {
+            flags.push(Flag::RegionFallback {
+                factor: key.clone(),
+                requested: Arc::from(requested),
+                used: Arc::from(f.row.region.as_str()),
+            });
+        }
+        if f.outside_validity {
+            flags.push(Flag::FactorOutsideValidity {
+                factor: key.clone(),
+                valid_from: f.row.valid_from.map(|d| Arc::from(iso_date::format(d))),
+                valid_to: f.row.valid_to.map(|d| Arc::from(iso_date::format(d))),
+            });
+        }
+        if f.gwp_mismatch {
+            flags.push(Flag::GwpBasisMismatch {
+                factor: key.clone(),
+                factor_basis: Arc::from(f.row.gwp_basis.as_str()),
+            });
+        }
+        (key, flags)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn find(
+        &self,
+        activity: &str,
+        parameter: &str,
+        regions: &[&str],
+        date: Date,
+        den: Dimension,
+        num: Dimension,
+        strict: bool,
+    ) -> Result<Option<Found<'p>>, EntryErrorKind> {
+        self.factors
+            .find(
+                activity,
+                parameter,
+                regions,
+                date,
+                Want {
+                    denominator: Some(den),
+                    numerator: Some(num),
+                },
+                self.gwp,
+                strict,
+            )
+            .map_err(ambiguous)
+    }
+
+    /// The chain of factors from `dim` of `activity` to CO2e (memoised).
+    fn chain(
+        &mut self,
+        activity: &str,
+        dim: Dimension,
+        country: &str,
+        date: Date,
+        pinned: Option<&athar_factors::FactorKey>,
+        unit: Unit,
+    ) -> Result<Rc<Chain>, EntryErrorKind> {
+        if let Some(key) = pinned {
+            return self.pinned_chain(key, dim, unit).map(Rc::new);
+        }
+        let h = memo_hash(activity, dim, country, date);
+        if let Some(hit) = self.memo.get(&h).and_then(|b| {
+            b.iter()
+                .find(|(k, _)| k.0 == activity && k.1 == dim && k.2 == country && k.3 == date)
+        }) {
+            return hit.1.clone();
+        }
+        let out = self
+            .resolve(activity, dim, country, date, unit)
+            .map(Rc::new);
+        let key = (activity.to_string(), dim, country.to_string(), date);
+        self.memo.entry(h).or_default().push((key, out.clone()));
+        out
+    }
+
+    fn pinned_chain(
+        &mut self,
+        key: &athar_factors::FactorKey,
+        dim: Dimension,
+        unit: Unit,
+    ) -> Result<Chain, EntryErrorKind> {
+        let (row, kind) = self.factors.pinned(&key.id, &key.version).ok_or_else(|| {
+            EntryErrorKind::PinnedFactorNotFound {
+                id: key.id.clone(),
+                version: key.version.clone(),
+            }
+        })?;
+        if row.unit.denominator.unit.dimension() != dim {
+            return Err(EntryErrorKind::NoConversion {
+                activity: row.activity.clone(),
+                unit,
+                region: row.region.clone(),
+                hint: format!("the pinned factor {key} is per {}", row.unit.denominator),
+            });
+        }
+        let k = self.cite(row, kind);
+        let mut chain = Chain {
+            steps: vec![Step {
+                symbol: "EF",
+                rate: row.rate(),
+                key: k.clone(),
+            }],
+            flags: Vec::new(),
+            specific: kind == SourceKind::Specific,
+            ef_key: k,
+            co2_only: false,
+        };
+        self.finish(&mut chain, row, "WORLD")?;
+        Ok(chain)
+    }
+
+    fn resolve(
+        &mut self,
+        activity: &str,
+        dim: Dimension,
+        country: &str,
+        date: Date,
+        unit: Unit,
+    ) -> Result<Chain, EntryErrorKind> {
+        use Dimension::*;
+        let regions = [country, "WORLD"];
+        let (param, strict) = if activity.starts_with("gas:") {
+            ("gwp100", true)
+        } else {
+            ("ef", false)
+        };
+        let ef = |s: &Self, den| s.find(activity, param, &regions, date, den, Mass, strict);
+        let ncv = |s: &Self, den| s.find(activity, "ncv", &regions, date, den, Energy, false);
+        let density = |s: &Self, den| s.find(activity, "density", &regions, date, den, Mass, false);
+
+        let mut path: Vec<(&'static str, Found<'p>)> = Vec::new();
+        if let Some(f) = ef(self, dim)? {
+            path.push((if strict { "GWP" } else { "EF" }, f));
+        } else if let (true, Some(n)) = (dim != Energy, ncv(self, dim)?) {
+            if let Some(f) = ef(self, Energy)? {
+                path.extend([("NCV", n), ("EF", f)]);
+            }
+        }
+        if path.is_empty() && matches!(dim, Volume | NormalVolume) {
+            if let Some(rho) = density(self, dim)? {
+                if let Some(f) = ef(self, Mass)? {
+                    path.extend([("ρ", rho), ("EF", f)]);
+                } else if let (Some(n), Some(f)) = (ncv(self, Mass)?, ef(self, Energy)?) {
+                    path.extend([("ρ", rho), ("NCV", n), ("EF", f)]);
+                }
+            }
+        }
+        let Some((_, last)) = path.last().copied() else {
+            let hint = match dim {
+                Volume => "give a volume normalisation (m3 → Nm3 at stated conditions), or a factor, NCV or density per this unit".to_string(),
+                NormalVolume => "add an NCV (GJ/Nm3) or density (t/Nm3) factor, e.g. from the gas supplier's bill".to_string(),
+                _ => format!("add an {param} factor per {unit} (or an NCV chain to one)"),
+            };
+            // Distinguish "nothing at all" from "nothing for this unit".
+            let any = self
+                .factors
+                .find(
+                    activity,
+                    param,
+                    &regions,
+                    date,
+                    Want {
+                        denominator: None,
+                        numerator: None,
+                    },
+                    self.gwp,
+                    strict,
+                )
+                .map_err(ambiguous)?;
+            return Err(if any.is_none() && !matches!(dim, Volume | NormalVolume) {
+                EntryErrorKind::FactorNotFound {
+                    activity: activity.to_string(),
+                    parameter: param.to_string(),
+                    region: country.to_string(),
+                }
+            } else {
+                EntryErrorKind::NoConversion {
+                    activity: activity.to_string(),
+                    unit,
+                    region: country.to_string(),
+                    hint,
+                }
+            });
+        };
+        let mut chain = Chain {
+            steps: Vec::new(),
+            flags: Vec::new(),
+            specific: last.kind == SourceKind::Specific,
+            ef_key: Arc::from(""),
+            co2_only: false,
+        };
+        for (symbol, f) in &path {
+            let (key, flags) = self.flags_of(f, activity, country);
+            chain.flags.extend(flags);
+            chain.steps.push(Step {
+                symbol,
+                rate: f.row.rate(),
+                key: key.clone(),
+            });
+            chain.ef_key = key;
+        }
+        self.finish(&mut chain, last.row, country)?;
+        Ok(chain)
+    }
+
+    /// Checks the emission factor's numerator and, for a gas other than CO2/CO2e, appends the
+    /// GWP step.
+    fn finish(
+        &mut self,
+        chain: &mut Chain,
+        ef: &athar_factors::FactorRow,
+        country: &str,
+    ) -> Result<(), EntryErrorKind> {
+        let unit_err = |reason: &str| EntryErrorKind::FactorUnit {
+            factor: cite_key(&ef.pack, &ef.id, &ef.version),
+            unit: ef.unit.to_string(),
+            reason: reason.to_string(),
+        };
+        if ef.unit.numerator.unit.dimension() != Dimension::Mass {
+            return Err(unit_err("the numerator is not a mass"));
+        }
+        match ef.unit.numerator.substance.as_deref() {
+            Some("CO2e") => {}
+            Some("CO2") => chain.co2_only = true,
+            Some(gas) => {
+                let activity = format!("gas:{gas}");
+                let f = self
+                    .find(
+                        &activity,
+                        "gwp100",
+                        &["WORLD"],
+                        ef.valid_from.unwrap_or(Date::MIN),
+                        Dimension::Mass,
+                        Dimension::Mass,
+                        true,
+                    )?
+                    .ok_or_else(|| EntryErrorKind::FactorNotFound {
+                        activity: activity.clone(),
+                        parameter: "gwp100".to_string(),
+                        region: "WORLD".to_string(),
+                    })?;
+                let (key, flags) = self.flags_of(&f, &activity, country);
+                chain.flags.extend(flags);
+                chain.steps.push(Step {
+                    symbol: "GWP",
+                    rate: f.row.rate(),
+                    key,
+                });
+            }
+            None => return Err(unit_err("the numerator names no gas")),
+        }
+        Ok(())
+    }
+
+    /// A line from a physical quantity through a factor chain.
+    #[allow(clippy::too_many_arguments)]
+    fn physical(
+        &mut self,
+        e: &ActivityEntry,
+        activity: &str,
+        q: Quantity,
+        country: &str,
+        date: Date,
+        source: Source,
+        cats: &'static [Category],
+        expects_specific: bool,
+    ) -> Result<Line, EntryErrorKind> {
+        let chain = self.chain(
+            activity,
+            q.dimension(),
+            country,
+            date,
+            e.factor.as_ref(),
+            q.unit,
+        )?;
+        let (value, substituted) = apply(&chain, q)?;
+        let mut flags = chain.flags.clone();
+        if chain.co2_only
+            && matches!(
+                source,
+                Source::StationaryCombustion | Source::MobileCombustion
+            )
+        {
+            flags.push(Flag::Co2Only {
+                factor: chain.ef_key.clone(),
+            });
+        }
+        if expects_specific && !chain.specific {
+            flags.push(Flag::DefaultFactor {
+                factor: chain.ef_key.clone(),
+            });
+        }
+        Ok(Line {
+            source,
+            categories: cats,
+            suffix: None,
+            value,
+            formula: Formula {
+                symbolic: chain.symbolic(),
+                substituted,
+            },
+            factors: chain.steps.iter().map(|s| s.key.clone()).collect(),
+            instruments: Vec::new(),
+            flags,
+            specific: if chain.specific { value } else { Decimal::ZERO },
+        })
+    }
+
+    fn spend(
+        &mut self,
+        e: &ActivityEntry,
+        activity: &str,
+        m: &Money,
+        country: &str,
+        source: Source,
+        cats: &'static [Category],
+    ) -> Result<Line, EntryErrorKind> {
+        let (f, fallback) = match &e.factor {
+            Some(k) => (
+                self.factors
+                    .pinned_spend(&k.id, &k.version)
+                    .ok_or_else(|| EntryErrorKind::PinnedFactorNotFound {
+                        id: k.id.clone(),
+                        version: k.version.clone(),
+                    })?,
+                false,
+            ),
+            None => self
+                .factors
+                .spend_for(activity, &[country, "WORLD"])
+                .map_err(ambiguous)?
+                .ok_or_else(|| EntryErrorKind::FactorNotFound {
+                    activity: activity.to_string(),
+                    parameter: "ef_spend".to_string(),
+                    region: country.to_string(),
+                })?,
+        };
+        if f.currency != m.currency {
+            return Err(EntryErrorKind::CurrencyMismatch {
+                entry: m.currency.clone(),
+                factor: cite_key(&f.pack, &f.id, &f.version),
+                factor_currency: f.currency.clone(),
+            });
+        }
+        if f.mass_unit.dimension() != Dimension::Mass {
+            return Err(EntryErrorKind::FactorUnit {
+                factor: cite_key(&f.pack, &f.id, &f.version),
+                unit: format!("{}CO2e/{}", f.mass_unit, f.currency),
+                reason: "the numerator is not a mass".to_string(),
+            });
+        }
+        let key = self.cite_spend(f);
+        let mut flags = Vec::new();
+        if fallback {
+            flags.push(Flag::RegionFallback {
+                factor: key.clone(),
+                requested: Arc::from(country),
+                used: Arc::from(f.region.as_str()),
+            });
+        }
+        if matches!(f.gwp_basis, athar_factors::GwpBasis::Unstated)
+            || (matches!(
+                f.gwp_basis,
+                athar_factors::GwpBasis::Ar5 | athar_factors::GwpBasis::Ar6
+            ) && f.gwp_basis != self.gwp)
+        {
+            flags.push(Flag::GwpBasisMismatch {
+                factor: key.clone(),
+                factor_basis: Arc::from(f.gwp_basis.as_str()),
+            });
+        }
+        let specific = f.kind == SourceKind::Specific;
+        if !specific {
+            flags.push(Flag::DefaultFactor {
+                factor: key.clone(),
+            });
+        }
+        let mass = m
+            .amount
+            .checked_mul(f.value)
+            .ok_or(athar_quantity::QuantityError::Overflow)?;
+        let t = Quantity::new(mass, f.mass_unit).to(Unit::Tonne)?.value;
+        let substituted = format!(
+            "E = {} {} × {} {}CO2e/{} = {} tCO2e",
+            m.amount.normalize(),
+            m.currency,
+            f.value.normalize(),
+            f.mass_unit,
+            f.currency,
+            t.normalize()
+        );
+        Ok(Line {
+            source,
+            categories: cats,
+            suffix: None,
+            value: t,
+            formula: Formula {
+                symbolic: Cow::Borrowed("E = S × EF_spend"),
+                substituted,
+            },
+            factors: vec![key],
+            instruments: Vec::new(),
+            flags,
+            specific: if specific { t } else { Decimal::ZERO },
+        })
+    }
+
+    /// Location-based and market-based lines of one electricity entry.
+    fn electricity(
+        &mut self,
+        e: &ActivityEntry,
+        country: &str,
+        date: Date,
+    ) -> Result<Lines, EntryErrorKind> {
+        let ActivityKind::Electricity { instruments } = &e.activity else {
+            unreachable!("called for electricity entries only")
+        };
+        let q = self.quantity(e, "electricity", &[Dimension::Energy], "energy")?;
+        let grid = self.chain(
+            "electricity:grid-average",
+            Dimension::Energy,
+            country,
+            date,
+            None,
+            q.unit,
+        )?;
+        let (loc_value, loc_sub) = apply(&grid, q)?;
+        let location = Line {
+            source: Source::Electricity,
+            categories: S2L,
+            suffix: Some("location"),
+            value: loc_value,
+            formula: Formula {
+                symbolic: match grid.symbolic() {
+                    Cow::Borrowed("E = Q × EF") => Cow::Borrowed("E = Q × EF_grid"),
+                    other => other,
+                },
+                substituted: loc_sub,
+            },
+            factors: grid.steps.iter().map(|s| s.key.clone()).collect(),
+            instruments: Vec::new(),
+            flags: grid.flags.clone(),
+            specific: if grid.specific {
+                loc_value
+            } else {
+                Decimal::ZERO
+            },
+        };
+
+        // Market-based: GHG Protocol Scope 2 Guidance hierarchy. 1 certificates and PPAs,
+        // 2 supplier-specific rates, 3 residual mix, 4 grid average (flagged).
+        let mut remaining = q;
+        // The substituted formula, written in place: "E = term + term = value tCO2e".
+        let mut sub = String::with_capacity(160);
+        sub.push_str("E = ");
+        let mut value = Decimal::ZERO;
+        let mut specific = Decimal::ZERO;
+        let mut used_instruments = Vec::new();
+        let mut factors = Vec::new();
+        let mut flags = Vec::new();
+        let ordered = instruments
+            .iter()
+            .filter(|i| !matches!(i.kind, InstrumentKind::SupplierRate))
+            .chain(
+                instruments
+                    .iter()
+                    .filter(|i| matches!(i.kind, InstrumentKind::SupplierRate)),
+            );
+        for inst in ordered {
+            let bad = |reason: String| EntryErrorKind::Instrument {
+                instrument: inst.id.clone(),
+                reason,
+            };
+            let u = &inst.factor.unit;
+            if u.denominator.unit.dimension() != Dimension::Energy
+                || u.numerator.unit.dimension() != Dimension::Mass
+                || !matches!(u.numerator.substance.as_deref(), Some("CO2e" | "CO2"))
+            {
+                return Err(bad(format!(
+                    "factor unit {u} is not CO2(e) mass per energy"
+                )));
+            }
+            if inst.factor.value.is_sign_negative() && !inst.factor.value.is_zero() {
+                return Err(bad("factor is negative".to_string()));
+            }
+            let covered = match inst.covers {
+                Some(c) if c.dimension() != Dimension::Energy => {
+                    return Err(bad(format!("covers {} which is not energy", qty(&c))))
+                }
+                Some(c) if c.value.is_sign_negative() && !c.value.is_zero() => {
+                    return Err(bad("covers a negative amount".to_string()))
+                }
+                Some(c) => c,
+                None => remaining,
+            };
+            if covered.cmp_amount(&remaining)? == std::cmp::Ordering::Greater {
+                let total = instruments
+                    .iter()
+                    .filter_map(|i| i.covers)
+                    .try_fold(Quantity::new(Decimal::ZERO, q.unit), |acc, c| {
+                        acc.checked_add(&c)
+                    })?;
+                return Err(EntryErrorKind::InstrumentsExceedConsumption {
+                    covered: qty(&total),
+                    consumption: qty(&q),
+                });
+            }
+            remaining = remaining.checked_sub(&covered)?;
+            let t = inst.factor.apply(&covered)?.to(Unit::Tonne)?.value;
+            value = value
+                .checked_add(t)
+                .ok_or(athar_quantity::QuantityError::Overflow)?;
+            specific = specific
+                .checked_add(t)
+                .ok_or(athar_quantity::QuantityError::Overflow)?;
+            if sub.len() > 4 {
+                sub.push_str(" + ");
+            }
+            let _ = write!(
+                sub,
+                "{} {} × {} {} [",
+                covered.value.normalize(),
+                covered.unit,
+                inst.factor.value.normalize(),
+                inst.factor.unit
+            );
+            match &inst.kind {
+                InstrumentKind::Certificate { scheme } => {
+                    let _ = write!(sub, "certificate {scheme}");
+                }
+                InstrumentKind::Ppa => sub.push_str("PPA"),
+                InstrumentKind::SupplierRate => sub.push_str("supplier rate"),
+            }
+            let _ = write!(sub, " {}]", inst.id);
+            used_instruments.push(format!("{}/{}", e.id, inst.id));
+        }
+        if !remaining.value.is_zero() {
+            let residual = self.find(
+                "electricity:residual-mix",
+                "ef",
+                &[country],
+                date,
+                Dimension::Energy,
+                Dimension::Mass,
+                false,
+            )?;
+            let (chain, label) = match residual {
+                Some(f) => {
+                    let (key, fl) = self.flags_of(&f, "electricity:residual-mix", country);
+                    let mut chain = Chain {
+                        steps: vec![Step {
+                            symbol: "EF_residual",
+                            rate: f.row.rate(),
+                            key: key.clone(),
+                        }],
+                        flags: fl,
+                        specific: f.kind == SourceKind::Specific,
+                        ef_key: key.clone(),
+                        co2_only: false,
+                    };
+                    self.finish(&mut chain, f.row, country)?;
+                    flags.push(Flag::ResidualMix {
+                        factor: key.clone(),
+                    });
+                    (Rc::new(chain), "residual mix")
+                }
+                None => {
+                    flags.push(Flag::MarketGridAverageFallback {
+                        energy: Arc::from(qty(&remaining)),
+                        factor: grid.ef_key.clone(),
+                    });
+                    (grid.clone(), "grid average, no residual mix")
+                }
+            };
+            let t = apply_value(&chain, remaining)?;
+            value = value
+                .checked_add(t)
+                .ok_or(athar_quantity::QuantityError::Overflow)?;
+            if chain.specific {
+                specific = specific
+                    .checked_add(t)
+                    .ok_or(athar_quantity::QuantityError::Overflow)?;
+            }
+            if sub.len() > 4 {
+                sub.push_str(" + ");
+            }
+            let _ = write!(sub, "{} {}", remaining.value.normalize(), remaining.unit);
+            for s in &chain.steps {
+                let _ = write!(sub, " × {} {}", s.rate.value.normalize(), s.rate.unit);
+            }
+            let _ = write!(sub, " [{label}]");
+            flags.extend(chain.flags.iter().cloned());
+            factors.extend(chain.steps.iter().map(|s| s.key.clone()));
+        }
+        let market = Line {
+            source: Source::Electricity,
+            categories: S2M,
+            suffix: Some("market"),
+            value,
+            formula: Formula {
+                symbolic: Cow::Borrowed("E = Σ Q_i × EF_i (1 certificates/PPAs, 2 supplier rate, 3 residual mix, 4 grid average)"),
+                substituted: {
+                    let _ = write!(sub, " = {} tCO2e", value.normalize());
+                    sub
+                },
+            },
+            factors,
+            instruments: used_instruments,
+            flags,
+            specific,
+        };
+        Ok((location, Some(market)))
+    }
+}
+
+/// Applies a chain to a quantity: tCO2e only.
+fn apply_value(chain: &Chain, q: Quantity) -> Result<Decimal, EntryErrorKind> {
+    let mut cur = q;
+    for step in &chain.steps {
+        cur = step.rate.apply(&cur)?;
+    }
+    Ok(cur.to(Unit::Tonne)?.value)
+}
+
+/// Applies a chain to a quantity: tCO2e and the substituted formula.
+fn apply(chain: &Chain, q: Quantity) -> Result<(Decimal, String), EntryErrorKind> {
+    let mut s = String::with_capacity(96);
+    let _ = write!(s, "E = {} {}", q.value.normalize(), q.unit);
+    let mut cur = q;
+    for step in &chain.steps {
+        let _ = write!(s, " × {} {}", step.rate.value.normalize(), step.rate.unit);
+        cur = step.rate.apply(&cur)?;
+    }
+    let t = cur.to(Unit::Tonne)?.value;
+    let _ = write!(s, " = {} tCO2e", t.normalize());
+    Ok((t, s))
+}
+
+const MAX_TERMS: usize = 50;
+
+/// A result node as seen by the node above it: no map lookups while summing.
+#[derive(Debug, Clone)]
+struct Child {
+    id: Arc<str>,
+    value: Decimal,
+    quality: Quality,
+}
+
+/// A node summing `children`.
+fn sum_node(
+    id: Arc<str>,
+    category: Category,
+    site: Option<&str>,
+    period: Period,
+    children: Vec<Child>,
+    symbolic: Cow<'static, str>,
+) -> Result<ResultNode, InventoryError> {
+    let mut value = Decimal::ZERO;
+    let mut quality = Quality::default();
+    let mut substituted = String::new();
+    for (i, c) in children.iter().enumerate() {
+        value = value
+            .checked_add(c.value)
+            .ok_or_else(|| InventoryError::Overflow(id.to_string()))?;
+        quality
+            .add(&c.quality)
+            .ok_or_else(|| InventoryError::Overflow(id.to_string()))?;
+        if i < MAX_TERMS {
+            if i > 0 {
+                substituted.push_str(" + ");
+            }
+            let _ = write!(substituted, "{}", c.value.normalize());
+        }
+    }
+    if children.is_empty() {
+        substituted.push_str("no entries: 0");
+    }
+    if children.len() > MAX_TERMS {
+        let _ = write!(
+            substituted,
+            " + … ({} more, see children)",
+            children.len() - MAX_TERMS
+        );
+    }
+    let _ = write!(substituted, " = {} tCO2e", value.normalize());
+    Ok(ResultNode {
+        id,
+        level: Level::Sum { category },
+        site: site.map(Arc::from),
+        period,
+        value: value.normalize(),
+        unit: Cow::Borrowed("tCO2e"),
+        formula: Formula {
+            symbolic,
+            substituted,
+        },
+        entries: Vec::new(),
+        factors: Vec::new(),
+        instruments: Vec::new(),
+        children: children.into_iter().map(|c| c.id).collect(),
+        quality,
+        flags: Vec::new(),
+    })
+}
+
+/// Builds the category, scope 3 and total nodes of one (site or all) × period from the given
+/// children per category. Returns the category nodes made (for the level above).
+fn build_level(
+    nodes: &mut BTreeMap<Arc<str>, ResultNode>,
+    site: Option<&str>,
+    period: Period,
+    mut cats: BTreeMap<Category, Vec<Child>>,
+) -> Result<Vec<(Category, Child)>, InventoryError> {
+    let label = period.label();
+    let who = site.unwrap_or("all");
+    let id = |c: Category| -> Arc<str> { Arc::from(format!("{}/{who}/{label}", c.id())) };
+    let mut made = Vec::new();
+    let mut by_cat: BTreeMap<Category, Child> = BTreeMap::new();
+    let basics = [
+        Category::Scope1,
+        Category::Scope2Location,
+        Category::Scope2Market,
+    ];
+    let present: Vec<Category> = cats
+        .keys()
+        .copied()
+        .filter(|c| matches!(c, Category::Scope3Cat(_)))
+        .collect();
+    let insert = |nodes: &mut BTreeMap<Arc<str>, ResultNode>, node: ResultNode| {
+        let child = Child {
+            id: node.id.clone(),
+            value: node.value,
+            quality: node.quality.clone(),
+        };
+        nodes.insert(node.id.clone(), node);
+        child
+    };
+    for cat in basics.into_iter().chain(present.iter().copied()) {
+        let children = cats.remove(&cat).unwrap_or_default();
+        let what = if children.first().is_some_and(|c| c.id.starts_with("line/")) {
+            "lines"
+        } else {
+            "children"
+        };
+        let node = sum_node(
+            id(cat),
+            cat,
+            site,
+            period,
+            children,
+            Cow::Owned(format!("{} = Σ {what}", cat.id())),
+        )?;
+        let child = insert(nodes, node);
+        made.push((cat, child.clone()));
+        by_cat.insert(cat, child);
+    }
+    let s3_children: Vec<Child> = present.iter().map(|c| by_cat[c].clone()).collect();
+    let s3 = sum_node(
+        id(Category::Scope3),
+        Category::Scope3,
+        site,
+        period,
+        s3_children,
+        Cow::Borrowed("scope3 = Σ scope3-cat_n"),
+    )?;
+    let s3 = insert(nodes, s3);
+    for (total, s2) in [
+        (Category::TotalLocation, Category::Scope2Location),
+        (Category::TotalMarket, Category::Scope2Market),
+    ] {
+        let node = sum_node(
+            id(total),
+            total,
+            site,
+            period,
+            vec![
+                by_cat[&Category::Scope1].clone(),
+                by_cat[&s2].clone(),
+                s3.clone(),
+            ],
+            Cow::Owned(format!("{} = scope1 + {} + scope3", total.id(), s2.id())),
+        )?;
+        insert(nodes, node);
+    }
+    Ok(made)
+}
+
+fn intensity(
+    nodes: &BTreeMap<Arc<str>, ResultNode>,
+    cat: Category,
+    total: Category,
+    rp: Period,
+    revenue: &Money,
+) -> Result<ResultNode, InventoryError> {
+    let label = rp.label();
+    let total_id: Arc<str> = Arc::from(format!("{}/all/{label}", total.id()));
+    let t = &nodes[&total_id];
+    let id: Arc<str> = Arc::from(format!("{}/all/{label}", cat.id()));
+    let value = t
+        .value
+        .checked_div(revenue.amount)
+        .ok_or_else(|| InventoryError::Overflow(id.to_string()))?;
+    Ok(ResultNode {
+        level: Level::Intensity { category: cat },
+        site: None,
+        period: rp,
+        value: value.normalize(),
+        unit: Cow::Owned(format!("tCO2e/{}", revenue.currency)),
+        formula: Formula {
+            symbolic: Cow::Owned(format!("I = {} / net revenue", total.id())),
+            substituted: format!(
+                "I = {} tCO2e / {} {} = {} tCO2e/{}",
+                dec(t.value),
+                dec(revenue.amount),
+                revenue.currency,
+                dec(value),
+                revenue.currency
+            ),
+        },
+        entries: Vec::new(),
+        factors: Vec::new(),
+        instruments: Vec::new(),
+        children: vec![total_id],
+        quality: t.quality.clone(),
+        flags: Vec::new(),
+        id,
+    })
+}
