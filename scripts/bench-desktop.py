@@ -104,6 +104,7 @@ def main():
         names = {p: Path(f"/proc/{p}/comm").read_text().strip() for p in pids if Path(f"/proc/{p}").exists()}
         rss = {p: kb(p, "VmRSS") for p in names}
         pss = {p: kb(p, "Pss", "smaps_rollup") for p in names}
+        private = {p: kb(p, "Private_Dirty", "smaps_rollup") + kb(p, "Private_Clean", "smaps_rollup") for p in names}
     finally:
         d.quit()
         drv.send_signal(signal.SIGTERM)
@@ -115,7 +116,9 @@ def main():
     print(f"| cold start to interactive start screen, median of 7 | {statistics.median(runs):.0f} ms "
           f"(min {min(runs):.0f}, max {max(runs):.0f}) |")
     for p in names:
-        print(f"| RSS `{names[p]}` (pid role: {'app' if p == app_pid else 'helper'}) | {rss[p] / 1024:.1f} MB |")
+        role = "app" if p == app_pid else "WebKit helper"
+        print(f"| `{names[p]}` ({role}): RSS / PSS / private | {rss[p] / 1024:.1f} / {pss[p] / 1024:.1f} / "
+              f"{private[p] / 1024:.1f} MB |")
     print(f"| RSS, app + WebKit helpers | {sum(rss.values()) / 1024:.1f} MB |")
     print(f"| PSS, app + WebKit helpers (shared pages counted once) | {sum(pss.values()) / 1024:.1f} MB |")
 

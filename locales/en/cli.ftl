@@ -10,3 +10,8 @@ prompt-confirm-passphrase = Repeat the passphrase
 dialog-save-title = Save the new company file
 dialog-open-title = Open a company file
 dialog-filter-athar = Athar company files
+cli-import-summary = Imported: { $inserted } new, { $unchanged } unchanged, { $updated } updated; { $errors } rows with errors.
+cli-inventory-line = { $id }: { $value } { $unit }
+cli-explain-node = { $id } = { $value } { $unit }
+cli-explain-entry = entry { $id } (site { $site }, { $period }, from { $origin })
+cli-explain-factor = factor { $key } = { $value } { $unit } ({ $source })

@@ -2,5 +2,12 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // WebKitGTK's DMA-BUF renderer falls back to costly software buffers on many machines
+    // (virtual machines, Xvfb, some GPU drivers); without it the idle app uses ~100 MB less
+    // (docs/benchmarks.md). Set before WebKit starts; a user's own setting wins.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
     athar_desktop::run();
 }

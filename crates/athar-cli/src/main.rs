@@ -5,6 +5,7 @@
 //! (`en` or `ar`; English by default). Exit codes: 0 success, 1 a check failed (the audit
 //! chain is broken), 2 usage error, 3 wrong passphrase, 4 any other error.
 
+mod activity;
 mod demo;
 mod secret;
 
@@ -41,6 +42,33 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// Import or manage activity data (bills, meter readings, invoice lines).
+    Activity {
+        #[command(subcommand)]
+        command: ActivityCommand,
+    },
+    /// Compute the GHG inventory of a year from the stored activity data.
+    Inventory {
+        #[arg(long)]
+        file: PathBuf,
+        /// Calendar year; the profile's reporting year when omitted.
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show where one result of the inventory comes from, down to entries and factor rows.
+    Explain {
+        #[arg(long)]
+        file: PathBuf,
+        /// A result id, e.g. scope2-location/all/2026 or line/E-1/location.
+        result_id: String,
+        /// The inventory's year; taken from the result id, else the profile's reporting year.
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
     },
     /// Create a demo company file with a sample profile, sites and customers.
     Demo {
@@ -80,6 +108,22 @@ enum CompanyCommand {
     Passwd {
         #[arg(long)]
         file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ActivityCommand {
+    /// Import rows from a CSV or xlsx file; re-importing the same rows changes nothing.
+    Import {
+        #[arg(long)]
+        file: PathBuf,
+        /// The .csv or .xlsx file to read.
+        input: PathBuf,
+        /// A JSON column mapping; columns are recognised by their headers otherwise.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -260,6 +304,34 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
                 }),
             }
         }
+        Command::Activity {
+            command:
+                ActivityCommand::Import {
+                    file,
+                    input,
+                    mapping,
+                    json,
+                },
+        } => activity::import(l, &file, &input, mapping.as_deref(), json),
+        Command::Inventory { file, year, json } => {
+            let year = match year {
+                Some(y) => y,
+                None => {
+                    open(&file)?
+                        .load()
+                        .map_err(store_error)?
+                        .profile
+                        .reporting_year
+                }
+            };
+            activity::inventory(l, &file, year, json)
+        }
+        Command::Explain {
+            file,
+            result_id,
+            year,
+            json,
+        } => activity::explain(l, &file, &result_id, year, json),
         Command::Demo { file, add_recent } => {
             let pass = secret::passphrase("ATHAR_PASSPHRASE", "prompt-new-passphrase", true)?;
             demo::create(&file, &pass, &actor())?;

@@ -57,7 +57,7 @@ fn create_show_passwd_and_verify() {
     assert_eq!(json["company"]["profile"]["legal_name_en"], "Nile Steel");
     assert_eq!(json["company"]["profile"]["country"], "EG");
     assert_eq!(json["company"]["profile"]["reporting_year"], 2026);
-    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["schema_version"], athar_store::LATEST_SCHEMA_VERSION);
     assert!(json["company"]["sites"].as_array().unwrap().is_empty());
 
     let out = athar(
@@ -89,7 +89,8 @@ fn create_show_passwd_and_verify() {
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["intact"], true);
-    assert_eq!(report["entries"], 3);
+    // company, created_by, embedded factor packs, rekey.
+    assert_eq!(report["entries"], 4);
 
     // Edit an audit entry behind Athar's back: verify names it and fails.
     {

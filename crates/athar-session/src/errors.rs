@@ -23,6 +23,8 @@ pub fn store_error(e: StoreError) -> UiError {
         StoreError::Io(e) => UiError::new("error-io").arg("detail", e),
         StoreError::Sql(e) => UiError::new("error-database").arg("detail", e),
         StoreError::Corrupt(d) => UiError::new("error-database").arg("detail", d),
+        StoreError::EntryNotFound(id) => UiError::new("error-entry-not-found").arg("id", id),
+        StoreError::EntryIdTaken(id) => UiError::new("error-entry-id-taken").arg("id", id),
         StoreError::Random(d) => UiError::new("error-internal").arg("detail", d),
     }
 }

@@ -156,6 +156,7 @@ impl CompanyFile {
             None,
             Some(&created["created_by"]),
         )?;
+        crate::activity::record_factor_packs(&tx, actor)?;
         tx.commit()?;
         Ok(())
     }

@@ -27,6 +27,10 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("stored data is malformed: {0}")]
     Corrupt(String),
+    #[error("no activity entry with id {0}")]
+    EntryNotFound(String),
+    #[error("an activity entry with id {0} already exists")]
+    EntryIdTaken(String),
     #[error("random number generator failed: {0}")]
     Random(String),
 }

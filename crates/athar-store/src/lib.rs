@@ -13,6 +13,7 @@
 //!   encrypted file is copied aside; migrations then run in one transaction.
 //! - **Every change is audited** in a hash chain (see [`audit`]).
 
+pub mod activity;
 pub mod audit;
 mod company;
 mod error;
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use zeroize::Zeroizing;
 
+pub use activity::{FactorPackRecord, ImportOutcome, ImportRow, StoredEntry, MANUAL_SOURCE};
 pub use audit::{AuditEntry, AuditFault, AuditVerification};
 pub use error::StoreError;
 pub use keys::{derive_key, read_salt, RawKey, KDF_ITERATIONS};
@@ -46,6 +48,9 @@ pub struct CompanyFile {
     /// Where the pre-migration copy went, when opening upgraded the file.
     backup: Option<PathBuf>,
 }
+
+/// The audit actor of changes Athar makes by itself (recording embedded factor packs).
+pub const SYSTEM_ACTOR: &str = "athar";
 
 /// File extension of company files.
 pub const EXTENSION: &str = "athar";
@@ -145,12 +150,15 @@ impl CompanyFile {
         keys::check_key(&conn, path)?;
         configure(&conn)?;
         let backup = migrate::upgrade(&mut conn, path)?;
-        Ok(CompanyFile {
+        let mut file = CompanyFile {
             conn,
             path: path.to_path_buf(),
             key,
             backup,
-        })
+        };
+        // A file created or last upgraded by an older build: note the packs this one embeds.
+        file.record_embedded_packs(SYSTEM_ACTOR)?;
+        Ok(file)
     }
 
     pub fn path(&self) -> &Path {
