@@ -7,6 +7,7 @@ but a missing or wrong one does.
 
 import os
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -72,6 +73,11 @@ def html_attr(driver, name):
 
 
 def screenshot(driver, name):
+    """Saves what a person sees: the X screen, cropped to the window (`import -window root`).
+
+    WebDriver's own screenshot command hangs in WebKitWebDriver when WebKit's DMA-BUF
+    renderer is off, which the app does by default to save memory.
+    """
     out = os.environ.get("ATHAR_SCREENSHOT_DIR")
     if out:
         Path(out).mkdir(parents=True, exist_ok=True)
@@ -79,8 +85,14 @@ def screenshot(driver, name):
             "document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; });"
             "window.scrollTo(0, 0);"
         )
-        time.sleep(0.5)  # let fonts and transitions settle
-        driver.save_screenshot(str(Path(out) / f"{name}.png"))
+        time.sleep(0.8)  # let fonts and transitions settle
+        w, h = driver.execute_script("return [window.outerWidth, window.outerHeight]")
+        subprocess.run(
+            ["import", "-window", "root", "-crop", f"{w}x{h}+0+0", "+repage",
+             str(Path(out) / f"{name}.png")],
+            check=True,
+            timeout=30,
+        )
 
 
 def set_lang(driver, lang):
