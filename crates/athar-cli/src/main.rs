@@ -179,6 +179,21 @@ struct ShowOutput<'a> {
     company: &'a athar_domain::CompanyData,
 }
 
+/// The `company show --json` document (also printed by `company create --json`).
+fn print_show_json(
+    file: &std::path::Path,
+    f: &CompanyFile,
+    data: &athar_domain::CompanyData,
+) -> Result<(), Failure> {
+    print_json(&ShowOutput {
+        path: file.display().to_string(),
+        schema_version: f.schema_version().map_err(store_error)?,
+        audit_entries: f.audit_count().map_err(store_error)?,
+        company: data,
+    });
+    Ok(())
+}
+
 fn current_year() -> i32 {
     // Days since the epoch to a civil year is all we need; avoid a date crate here.
     let secs = std::time::SystemTime::now()
@@ -226,12 +241,7 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
             let f = CompanyFile::create(&file, &pass, company, &actor()).map_err(store_error)?;
             let data = f.load().map_err(store_error)?;
             if json {
-                print_json(&ShowOutput {
-                    path: file.display().to_string(),
-                    schema_version: f.schema_version().map_err(store_error)?,
-                    audit_entries: f.audit_count().map_err(store_error)?,
-                    company: &data,
-                });
+                print_show_json(&file, &f, &data)?;
             } else {
                 println!(
                     "{}",
@@ -249,12 +259,7 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
             let f = open(&file)?;
             let data = f.load().map_err(store_error)?;
             if json {
-                print_json(&ShowOutput {
-                    path: file.display().to_string(),
-                    schema_version: f.schema_version().map_err(store_error)?,
-                    audit_entries: f.audit_count().map_err(store_error)?,
-                    company: &data,
-                });
+                print_show_json(&file, &f, &data)?;
             } else {
                 demo::print_profile(l, &data);
             }
