@@ -109,12 +109,8 @@ impl Session {
 
     fn open_company_view(&self) -> Result<Option<OpenCompany>, UiError> {
         let Some(o) = &self.open else { return Ok(None) };
-        Ok(Some(OpenCompany {
-            path: o.file.path().display().to_string(),
-            remembered: o.remembered,
-            data: o.file.load().map_err(store_error)?,
-            audit_entries: o.file.audit_count().map_err(store_error)?,
-        }))
+        let data = o.file.load().map_err(store_error)?;
+        Ok(Some(view(o, data)?))
     }
 
     pub fn app_state(&self) -> Result<AppState, UiError> {
@@ -141,9 +137,16 @@ impl Session {
         })
     }
 
-    fn finish_open(&mut self, file: CompanyFile, remembered: bool) -> Result<OpenCompany, UiError> {
+    /// Makes `file` the open company, lists it first in the recent files and, when asked,
+    /// remembers its key. A failure to remember is reported, but the file stays open.
+    fn finish_open(
+        &mut self,
+        file: CompanyFile,
+        file_id: String,
+        remembered: bool,
+        remember_now: bool,
+    ) -> Result<OpenCompany, UiError> {
         let path = file.path().to_path_buf();
-        let file_id = file_id(&path)?;
         self.open = Some(Opened {
             file,
             file_id,
@@ -152,6 +155,9 @@ impl Session {
         self.prefs.touch_recent(&path);
         // A preferences failure must not stop the user from working on the file.
         let _ = self.save_prefs();
+        if remember_now {
+            self.remember_open_key()?;
+        }
         Ok(self.open_company_view()?.expect("just opened"))
     }
 
@@ -189,13 +195,9 @@ impl Session {
         let file = CompanyFile::create(&path, &args.passphrase, company, &self.actor)
             .map_err(store_error)?;
         self.close();
-        let opened = self.finish_open(file, false)?;
-        if args.remember {
-            // The file exists and is open; failing to remember is reported but loses nothing.
-            self.remember_open_key()?;
-            return Ok(self.open_company_view()?.expect("open"));
-        }
-        Ok(opened)
+        let id = file_id(&path)?;
+        // The file exists and is open before remembering; failing to remember loses nothing.
+        self.finish_open(file, id, false, args.remember)
     }
 
     pub fn open_company(&mut self, args: OpenCompanyArgs) -> Result<OpenOutcome, UiError> {
@@ -235,13 +237,7 @@ impl Session {
             Err(e) => return Err(store_error(e)),
         };
         self.close();
-        let company = self.finish_open(file, from_keychain)?;
-        if args.remember && !from_keychain {
-            self.remember_open_key()?;
-            return Ok(OpenOutcome::Opened {
-                company: self.open_company_view()?.expect("open"),
-            });
-        }
+        let company = self.finish_open(file, id, from_keychain, args.remember && !from_keychain)?;
         Ok(OpenOutcome::Opened { company })
     }
 
@@ -260,8 +256,8 @@ impl Session {
         }
         let actor = self.actor.clone();
         let o = self.opened_mut()?;
-        o.file.save(&data, &actor).map_err(store_error)?;
-        Ok(self.open_company_view()?.expect("open"))
+        let stored = o.file.save(&data, &actor).map_err(store_error)?;
+        view(o, stored)
     }
 
     pub fn change_passphrase(&mut self, args: &ChangePassphraseArgs) -> Result<(), UiError> {
@@ -307,6 +303,16 @@ impl Session {
     pub fn company_file(&self) -> Option<&CompanyFile> {
         self.open.as_ref().map(|o| &o.file)
     }
+}
+
+/// The UI's view of an open file, around data already loaded.
+fn view(o: &Opened, data: athar_domain::CompanyData) -> Result<OpenCompany, UiError> {
+    Ok(OpenCompany {
+        path: o.file.path().display().to_string(),
+        remembered: o.remembered,
+        data,
+        audit_entries: o.file.audit_count().map_err(store_error)?,
+    })
 }
 
 pub fn audit_report(v: &athar_store::AuditVerification) -> AuditReport {

@@ -132,9 +132,7 @@ fn stored(tx: &rusqlite::Connection, id: &str) -> Result<Option<ActivityEntry>> 
 
 /// Records the embedded packs not yet listed in `factor_packs`, as one audit entry.
 pub(crate) fn record_factor_packs(tx: &Transaction<'_>, actor: &str) -> Result<usize> {
-    let at = time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let at = crate::audit::now();
     let mut added = Vec::new();
     for spec in athar_factors::EMBEDDED {
         let known: bool = tx.query_row(

@@ -72,7 +72,8 @@ fn entry_hash(
     hex::encode(Sha256::digest(canonical))
 }
 
-fn now() -> String {
+/// The current time in RFC 3339, UTC, as every stored timestamp is written.
+pub(crate) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
