@@ -82,6 +82,8 @@ fn every_key_the_code_uses_exists() {
         regex::Regex::new(r#"UiError::new\(\s*"([a-z0-9-]+)""#).unwrap(),
         regex::Regex::new(r#"FieldError::new\([^;]*?,\s*"([a-z0-9-]+)"\s*\)"#).unwrap(),
         regex::Regex::new(r#"l\.(?:t|format)\(\s*"([a-z0-9-]+)""#).unwrap(),
+        // Keys handed to UI components as properties, e.g. `title_key="profile-site-title"`.
+        regex::Regex::new(r#"\b\w+_key\s*=\s*"([a-z0-9-]+)""#).unwrap(),
     ];
     let mut files = Vec::new();
     for dir in ["crates", "ui/src", "src-tauri/src"] {

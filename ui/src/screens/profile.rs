@@ -724,32 +724,52 @@ fn ProfileSummary() -> impl IntoView {
     }
 }
 
+/// The numbered title and "Remove" button of a site or customer card.
+#[component]
+fn RowHead(
+    index: ReadSignal<usize>,
+    title_key: &'static str,
+    remove_key: &'static str,
+    remove_class: &'static str,
+    on_remove: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_app().i18n;
+    view! {
+        <div class="row-head">
+            <h3 class="row-title">
+                {move || {
+                    let n = format::plain(i18n.lang(), &(index.get() + 1).to_string());
+                    tf(title_key, &[("n", n)])
+                }}
+            </h3>
+            <button
+                type="button"
+                class=remove_class
+                title=move || t(remove_key)
+                on:click=move |_| on_remove()
+            >
+                {move || t("action-remove")}
+            </button>
+        </div>
+    }
+}
+
 #[component]
 fn SiteRowView(draft: ProfileDraft, index: ReadSignal<usize>, row: SiteRow) -> impl IntoView {
     let errors = draft.errors;
-    let i18n = use_app().i18n;
     let path =
         move |name: &'static str| Signal::derive(move || format!("sites.{}.{name}", index.get()));
     let id = move |name: &str| format!("site-{}-{name}", row.key);
     let key = row.key;
     view! {
         <div class="row-card site-row">
-            <div class="row-head">
-                <h3 class="row-title">
-                    {move || {
-                        let n = format::plain(i18n.lang(), &(index.get() + 1).to_string());
-                        tf("profile-site-title", &[("n", n)])
-                    }}
-                </h3>
-                <button
-                    type="button"
-                    class="btn btn-ghost btn-small site-remove"
-                    title=move || t("profile-remove-site")
-                    on:click=move |_| draft.remove_site(key)
-                >
-                    {move || t("action-remove")}
-                </button>
-            </div>
+            <RowHead
+                index
+                title_key="profile-site-title"
+                remove_key="profile-remove-site"
+                remove_class="btn btn-ghost btn-small site-remove"
+                on_remove=move || draft.remove_site(key)
+            />
             <div class="field-grid two">
                 <Field label="field-name" field=path("name") errors input_id=id("name")>
                     <TextInput
@@ -833,7 +853,6 @@ fn CustomerRowView(
     row: CustomerRow,
 ) -> impl IntoView {
     let errors = draft.errors;
-    let i18n = use_app().i18n;
     let path = move |name: &'static str| {
         Signal::derive(move || format!("customers.{}.{name}", index.get()))
     };
@@ -841,22 +860,13 @@ fn CustomerRowView(
     let key = row.key;
     view! {
         <div class="row-card customer-row">
-            <div class="row-head">
-                <h3 class="row-title">
-                    {move || {
-                        let n = format::plain(i18n.lang(), &(index.get() + 1).to_string());
-                        tf("profile-customer-title", &[("n", n)])
-                    }}
-                </h3>
-                <button
-                    type="button"
-                    class="btn btn-ghost btn-small customer-remove"
-                    title=move || t("profile-remove-customer")
-                    on:click=move |_| draft.remove_customer(key)
-                >
-                    {move || t("action-remove")}
-                </button>
-            </div>
+            <RowHead
+                index
+                title_key="profile-customer-title"
+                remove_key="profile-remove-customer"
+                remove_class="btn btn-ghost btn-small customer-remove"
+                on_remove=move || draft.remove_customer(key)
+            />
             <div class="field-grid three">
                 <Field label="field-name" field=path("name") errors input_id=id("name")>
                     <TextInput
