@@ -31,6 +31,26 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/en/cli.ftl"),
     ),
     (
+        Lang::En,
+        "cbam.ftl",
+        include_str!("../../../locales/en/cbam.ftl"),
+    ),
+    (
+        Lang::En,
+        "documents.ftl",
+        include_str!("../../../locales/en/documents.ftl"),
+    ),
+    (
+        Lang::En,
+        "vsme.ftl",
+        include_str!("../../../locales/en/vsme.ftl"),
+    ),
+    (
+        Lang::En,
+        "reports.ftl",
+        include_str!("../../../locales/en/reports.ftl"),
+    ),
+    (
         Lang::Ar,
         "app.ftl",
         include_str!("../../../locales/ar/app.ftl"),
@@ -49,6 +69,26 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::Ar,
         "cli.ftl",
         include_str!("../../../locales/ar/cli.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "cbam.ftl",
+        include_str!("../../../locales/ar/cbam.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "documents.ftl",
+        include_str!("../../../locales/ar/documents.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "vsme.ftl",
+        include_str!("../../../locales/ar/vsme.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "reports.ftl",
+        include_str!("../../../locales/ar/reports.ftl"),
     ),
 ];
 

@@ -1,0 +1,1 @@
+//! The Commission's CBAM communication template, read and written (work in progress).

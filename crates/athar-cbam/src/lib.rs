@@ -1,0 +1,1 @@
+//! CBAM installations, goods and specific embedded emissions (work in progress).

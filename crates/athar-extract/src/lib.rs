@@ -1,0 +1,1 @@
+//! Text, classification and fields from bills and invoices (work in progress).

@@ -1,0 +1,1 @@
+//! Local language model proposals (work in progress).

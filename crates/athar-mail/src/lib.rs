@@ -1,0 +1,1 @@
+//! Email drafts and zip packages (work in progress).

@@ -1,0 +1,1 @@
+//! OCR of page images over Tesseract (work in progress).

@@ -1,0 +1,1 @@
+//! PDF reports in English and Arabic (work in progress).

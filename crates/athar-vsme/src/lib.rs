@@ -1,0 +1,1 @@
+//! VSME and ESRS E1 reporting (work in progress).

@@ -1,0 +1,1 @@
+//! Worker process for OCR and the language model (work in progress).

@@ -1,0 +1,1 @@
+//! Writes cell values into an existing workbook (work in progress).

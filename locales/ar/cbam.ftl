@@ -1,0 +1,1 @@
+# Cbam messages.

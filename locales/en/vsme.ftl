@@ -1,0 +1,1 @@
+# Vsme messages.
