@@ -37,9 +37,11 @@ use crate::result::{Category, Flag, Formula, Gwp, Inventory, Level, Quality, Res
 pub enum Granularity {
     /// One result period: the reporting period.
     Whole,
-    /// Calendar years within the reporting period (an entry must lie within one).
+    /// Calendar years within the reporting period (an entry spanning several is apportioned
+    /// by days).
     Year,
-    /// Calendar months within the reporting period (an entry must lie within one).
+    /// Calendar months within the reporting period (an entry spanning several is apportioned
+    /// by days).
     Month,
 }
 
@@ -109,8 +111,8 @@ pub fn compute(
             errors.push(err(EntryErrorKind::DuplicateId));
             continue;
         }
-        let bucket = match place(entry, rp, &buckets) {
-            Ok(b) => b,
+        let parts = match place(entry, rp, &buckets) {
+            Ok(parts) => parts,
             Err(kind) => {
                 errors.push(err(kind));
                 continue;
@@ -127,62 +129,53 @@ pub fn compute(
                 continue;
             }
         };
-        let group = groups.entry((entry.site.as_str(), bucket)).or_default();
-        for line in std::iter::once(first).chain(second) {
-            let id: Arc<str> = Arc::from(match line.suffix {
-                Some(s) => format!("line/{}/{s}", entry.id),
-                None => format!("line/{}", entry.id),
-            });
-            let measured = entry.quality == DataQuality::Measured;
-            let defaulted = line.flags.iter().any(|f| {
-                matches!(
-                    f,
-                    Flag::DefaultFactor { .. } | Flag::MarketGridAverageFallback { .. }
-                )
-            });
-            let quality = Quality {
-                measured_tco2e: if measured { line.value } else { Decimal::ZERO },
-                specific_factor_tco2e: line.specific,
-                primary_tco2e: if measured {
-                    line.specific
-                } else {
-                    Decimal::ZERO
-                },
-                lines: 1,
-                default_factor_lines: u64::from(defaulted),
+        let site: Arc<str> = site_ids
+            .entry(entry.site.as_str())
+            .or_insert_with(|| Arc::from(entry.site.as_str()))
+            .clone();
+        let lines: Vec<Line> = std::iter::once(first).chain(second).collect();
+        let several = parts.len() > 1;
+        let mut emit = |part: &Part, line: Line| {
+            let base = if several {
+                format!("line/{}@{}", entry.id, buckets[part.bucket].label())
+            } else {
+                format!("line/{}", entry.id)
             };
-            for cat in line.categories {
+            let id: Arc<str> = Arc::from(match line.suffix {
+                Some(s) => format!("{base}/{s}"),
+                None => base,
+            });
+            let group = groups
+                .entry((entry.site.as_str(), part.bucket))
+                .or_default();
+            let categories = line.categories;
+            let node = line_node(id, entry, site.clone(), part.period, line);
+            for cat in categories {
                 group.entry(*cat).or_default().push(Child {
-                    id: id.clone(),
-                    value: line.value,
-                    quality: quality.clone(),
+                    id: node.id.clone(),
+                    value: node.value,
+                    quality: node.quality.clone(),
                 });
             }
-            nodes.insert(
-                id.clone(),
-                ResultNode {
-                    id,
-                    level: Level::Line {
-                        source: line.source,
-                    },
-                    site: Some(
-                        site_ids
-                            .entry(entry.site.as_str())
-                            .or_insert_with(|| Arc::from(entry.site.as_str()))
-                            .clone(),
-                    ),
-                    period: entry.period,
-                    value: line.value.normalize(),
-                    unit: Cow::Borrowed("tCO2e"),
-                    formula: line.formula,
-                    entries: vec![entry.id.clone()],
-                    factors: line.factors,
-                    instruments: line.instruments,
-                    children: Vec::new(),
-                    quality,
-                    flags: line.flags,
-                },
-            );
+            nodes.insert(node.id.clone(), node);
+        };
+        match parts.as_slice() {
+            [whole @ Part { share: None, .. }] => {
+                for line in lines {
+                    emit(whole, line);
+                }
+            }
+            _ => {
+                for part in &parts {
+                    for line in &lines {
+                        match part.share.as_ref().map(|s| line.apportioned(s)) {
+                            Some(Some(l)) => emit(part, l),
+                            Some(None) => errors.push(err(EntryErrorKind::Overflow)),
+                            None => emit(part, line.clone()),
+                        }
+                    }
+                }
+            }
         }
     }
     if !errors.is_empty() {
@@ -281,27 +274,120 @@ fn split(rp: Period, g: Granularity) -> Vec<Period> {
     out
 }
 
-fn place(entry: &ActivityEntry, rp: Period, buckets: &[Period]) -> Result<usize, EntryErrorKind> {
+/// The share of an entry that falls in one result period.
+struct Part {
+    bucket: usize,
+    /// The days of the entry's period inside the result period.
+    period: Period,
+    /// `None`: the whole entry. Otherwise the entry is apportioned by days.
+    share: Option<Share>,
+}
+
+/// `days` of `of_days`: the time share of an entry that spans result periods.
+#[derive(Debug, Clone, Copy)]
+struct Share {
+    days: i64,
+    of_days: i64,
+}
+
+fn days(p: Period) -> i64 {
+    (p.to - p.from).whole_days() + 1
+}
+
+/// Where an entry's emissions go: one result period, or — for a bill that spans result
+/// periods or the end of the reporting period — each result period it overlaps, pro rata by
+/// days (the part outside the reporting period belongs to another inventory).
+fn place(
+    entry: &ActivityEntry,
+    rp: Period,
+    buckets: &[Period],
+) -> Result<Vec<Part>, EntryErrorKind> {
     let p = entry.period;
     let span = || (iso_date::format(p.from), iso_date::format(p.to));
     if p.to < p.from {
         let (from, to) = span();
         return Err(EntryErrorKind::InvalidPeriod { from, to });
     }
-    if !rp.contains(&p) {
+    if p.to < rp.from || p.from > rp.to {
         let (from, to) = span();
         return Err(EntryErrorKind::OutsideReportingPeriod { from, to });
     }
-    buckets.iter().position(|b| b.contains(&p)).ok_or_else(|| {
-        let (from, to) = span();
-        EntryErrorKind::SpansResultPeriods { from, to }
-    })
+    if let Some(b) = buckets.iter().position(|b| b.contains(&p)) {
+        return Ok(vec![Part {
+            bucket: b,
+            period: p,
+            share: None,
+        }]);
+    }
+    let of_days = days(p);
+    Ok(buckets
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.from <= p.to && p.from <= b.to)
+        .map(|(bucket, b)| {
+            let period = Period::new(b.from.max(p.from), b.to.min(p.to));
+            Part {
+                bucket,
+                period,
+                share: Some(Share {
+                    days: days(period),
+                    of_days,
+                }),
+            }
+        })
+        .collect())
+}
+
+/// The result node of one line of `entry`, for the days `period`.
+fn line_node(
+    id: Arc<str>,
+    entry: &ActivityEntry,
+    site: Arc<str>,
+    period: Period,
+    line: Line,
+) -> ResultNode {
+    let measured = entry.quality == DataQuality::Measured;
+    let defaulted = line.flags.iter().any(|f| {
+        matches!(
+            f,
+            Flag::DefaultFactor { .. } | Flag::MarketGridAverageFallback { .. }
+        )
+    });
+    let quality = Quality {
+        measured_tco2e: if measured { line.value } else { Decimal::ZERO },
+        specific_factor_tco2e: line.specific,
+        primary_tco2e: if measured {
+            line.specific
+        } else {
+            Decimal::ZERO
+        },
+        lines: 1,
+        default_factor_lines: u64::from(defaulted),
+    };
+    ResultNode {
+        id,
+        level: Level::Line {
+            source: line.source,
+        },
+        site: Some(site),
+        period,
+        value: line.value.normalize(),
+        unit: Cow::Borrowed("tCO2e"),
+        formula: line.formula,
+        entries: vec![entry.id.clone()],
+        factors: line.factors,
+        instruments: line.instruments,
+        children: Vec::new(),
+        quality,
+        flags: line.flags,
+    }
 }
 
 /// The one or two lines of an entry (electricity: location and market).
 type Lines = (Line, Option<Line>);
 
 /// One computed line of an entry.
+#[derive(Clone)]
 struct Line {
     source: Source,
     categories: &'static [Category],
@@ -313,6 +399,33 @@ struct Line {
     flags: Vec<Flag>,
     /// tCO2e computed with specific factors.
     specific: Decimal,
+}
+
+impl Line {
+    /// This line for `share.days` of the entry's `share.of_days` days: values pro rata, the
+    /// formula extended by the day ratio, and an [`Flag::Apportioned`] flag. `None` on
+    /// overflow.
+    fn apportioned(&self, share: &Share) -> Option<Line> {
+        let (d, of) = (Decimal::from(share.days), Decimal::from(share.of_days));
+        let scale = |v: Decimal| v.checked_mul(d)?.checked_div(of);
+        let value = scale(self.value)?;
+        let mut line = self.clone();
+        line.value = value;
+        line.specific = scale(self.specific)?;
+        line.formula = Formula {
+            symbolic: Cow::Owned(format!("{} × d / D", self.formula.symbolic)),
+            substituted: format!(
+                "{} × {d} / {of} days = {} tCO2e",
+                self.formula.substituted,
+                value.normalize()
+            ),
+        };
+        line.flags.push(Flag::Apportioned {
+            days: share.days as u32,
+            of_days: share.of_days as u32,
+        });
+        Some(line)
+    }
 }
 
 /// One step of a factor chain: `q ← q × rate`.

@@ -20,10 +20,8 @@ pub enum EntryErrorKind {
     DuplicateId,
     #[error("period {from}..{to} ends before it starts")]
     InvalidPeriod { from: String, to: String },
-    #[error("period {from}..{to} is not inside the reporting period")]
+    #[error("period {from}..{to} does not overlap the reporting period")]
     OutsideReportingPeriod { from: String, to: String },
-    #[error("period {from}..{to} spans more than one result period; split the entry")]
-    SpansResultPeriods { from: String, to: String },
     #[error("amount must not be negative")]
     Negative,
     /// E.g. t.km given to a fuel entry, or kg to an electricity entry.
@@ -75,6 +73,8 @@ pub enum EntryErrorKind {
         covered: String,
         consumption: String,
     },
+    #[error("arithmetic overflow")]
+    Overflow,
     #[error(transparent)]
     Quantity(#[from] QuantityError),
 }

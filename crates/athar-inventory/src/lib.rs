@@ -19,7 +19,8 @@
 //! the 28th digit. Round for display only, with [`display`] (half away from zero).
 //!
 //! **Result ids** are stable and readable: `line/<entry>` (electricity: `line/<entry>/location`
-//! and `line/<entry>/market`), `<category>/<site|all>/<period>` where category is `scope1`,
+//! and `line/<entry>/market`; an entry apportioned over several result periods has one line
+//! per period, `line/<entry>@<period>[/location|/market]`), `<category>/<site|all>/<period>` where category is `scope1`,
 //! `scope2-location`, `scope2-market`, `scope3-cat<n>`, `scope3`, `total-location`,
 //! `total-market`, and `intensity-location|market/all/<period>`; period is `2026`, `2026-03` or
 //! `2026-01-15..2026-07-14`.

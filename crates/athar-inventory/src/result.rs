@@ -127,6 +127,9 @@ pub enum Flag {
     },
     /// The combustion factor counts CO2 only; CH4 and N2O from combustion are not included.
     Co2Only { factor: Arc<str> },
+    /// The entry's period spans result periods (or the end of the reporting period): this
+    /// line counts `days` of its `of_days` days, pro rata.
+    Apportioned { days: u32, of_days: u32 },
 }
 
 /// Data quality of a node, as tonnes CO2e so that it adds up through the graph. Shares are

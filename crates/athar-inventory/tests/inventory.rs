@@ -659,17 +659,77 @@ fn monthly_results_and_entries_spanning_months() {
     assert_eq!(inv.value("scope1/site-1/2026"), Some(d("8.0028")));
     assert_eq!(inv.value("scope1/all/2026"), Some(d("8.0028")));
     assert_eq!(inv.value("scope1/all/2026-03"), Some(d("0")));
-    // A bill from 15 Jan to 14 Feb cannot be put in one month without an assumption.
-    let mut span = jan;
+}
+
+#[test]
+fn a_bill_spanning_months_is_apportioned_by_days() {
+    // 1000 L diesel from 15 Jan to 14 Feb (31 days) = 2.6676 t: 17 days in January, 14 in
+    // February. Jan: 2.6676 × 17 / 31; Feb: 2.6676 × 14 / 31; together the whole bill.
+    let mut span = fuel("span", "1000 L", "gas-diesel-oil", Combustion::Mobile);
     span.period = Period::new(date!(2026 - 01 - 15), date!(2026 - 02 - 14));
-    inp.entries = vec![span];
-    let Err(InventoryError::Entries(errs)) = compute(inp, &factors) else {
-        panic!()
+    let company = company_pack();
+    let factors = FactorSet::embedded(&[&company], spend_factors());
+    let mut inp = input(vec![span], Gwp::Ar5);
+    inp.granularity = Granularity::Month;
+    let inv = compute(inp, &factors).unwrap();
+    let jan = inv.get("line/span@2026-01").unwrap();
+    let feb = inv.get("line/span@2026-02").unwrap();
+    assert_eq!(jan.value, d("2.6676") * d("17") / d("31"));
+    assert_eq!(feb.value, d("2.6676") * d("14") / d("31"));
+    assert_eq!(
+        jan.period,
+        Period::new(date!(2026 - 01 - 15), date!(2026 - 01 - 31))
+    );
+    assert_eq!(
+        feb.period,
+        Period::new(date!(2026 - 02 - 01), date!(2026 - 02 - 14))
+    );
+    assert!(jan.flags.contains(&Flag::Apportioned {
+        days: 17,
+        of_days: 31
+    }));
+    assert!(
+        jan.formula.substituted.contains("× 17 / 31 days"),
+        "{}",
+        jan.formula.substituted
+    );
+    assert_eq!(inv.value("scope1/all/2026-01"), Some(jan.value));
+    let year = inv.value("scope1/all/2026").unwrap();
+    assert!((year - d("2.6676")).abs() < d("1e-20"), "{year}");
+    // The explain tree of the year reaches the entry through both lines.
+    let ex = inv.explain("scope1/all/2026").unwrap();
+    assert!(ex.entry_ids().contains("span"));
+}
+
+#[test]
+fn a_bill_across_the_year_end_counts_only_its_days_in_the_year() {
+    // Diesel bought for 1 Dec 2025 to 31 Jan 2026 (62 days): 31 of its days are in 2026.
+    let mut bill = fuel(
+        "dec-jan",
+        "6200 L",
+        "gas-diesel-oil",
+        Combustion::Stationary,
+    );
+    bill.period = Period::new(date!(2025 - 12 - 01), date!(2026 - 01 - 31));
+    let whole = {
+        let mut b = bill.clone();
+        b.period = Period::new(date!(2026 - 01 - 01), date!(2026 - 01 - 31));
+        run(vec![b], Gwp::Ar5)
+            .unwrap()
+            .value("line/dec-jan")
+            .unwrap()
     };
-    assert!(matches!(
-        errs[0].kind,
-        EntryErrorKind::SpansResultPeriods { .. }
-    ));
+    let inv = run(vec![bill], Gwp::Ar5).unwrap();
+    let line = inv.get("line/dec-jan").unwrap();
+    assert_eq!(line.value, whole * d("31") / d("62"));
+    assert_eq!(
+        line.period,
+        Period::new(date!(2026 - 01 - 01), date!(2026 - 01 - 31))
+    );
+    assert!(line.flags.contains(&Flag::Apportioned {
+        days: 31,
+        of_days: 62
+    }));
 }
 
 #[test]
