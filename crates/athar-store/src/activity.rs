@@ -24,6 +24,30 @@ pub struct StoredEntry {
     pub entry: ActivityEntry,
 }
 
+/// Which entries [`CompanyFile::query_entries`] returns. `None` = no condition.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EntryQuery<'a> {
+    pub site: Option<&'a str>,
+    /// Entries whose period overlaps `from..=to`.
+    pub from: Option<time::Date>,
+    pub to: Option<time::Date>,
+    /// Entry kinds (`fuel`, `electricity`, ... as serialised in `activity.type`).
+    pub kinds: Option<&'a [&'a str]>,
+    /// Text found in the id, the source file's name or the entry.
+    pub text: Option<&'a str>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// What the activity table's filters can offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryFacets {
+    pub total: u64,
+    pub sites: Vec<String>,
+    /// Newest first.
+    pub years: Vec<i32>,
+}
+
 /// One row handed to [`CompanyFile::import_entries`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {
@@ -223,6 +247,115 @@ impl CompanyFile {
             });
         }
         Ok(out)
+    }
+
+    /// The entries matching `q`, ordered by period start, then id, and how many match in all.
+    pub fn query_entries(&self, q: &EntryQuery<'_>) -> Result<(Vec<StoredEntry>, u64)> {
+        let mut sql = String::from(" FROM activity_entries WHERE 1 = 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
+            args.push(v);
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(site) = q.site {
+            arg(&mut sql, " AND site = ?", site.to_string().into());
+        }
+        if let Some(from) = q.from {
+            arg(&mut sql, " AND period_to >= ?", date(from).into());
+        }
+        if let Some(to) = q.to {
+            arg(&mut sql, " AND period_from <= ?", date(to).into());
+        }
+        if let Some(kinds) = q.kinds {
+            sql.push_str(" AND json_extract(entry, '$.activity.type') IN (");
+            for (i, k) in kinds.iter().enumerate() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                arg(&mut sql, "?", k.to_string().into());
+            }
+            sql.push(')');
+        }
+        if let Some(text) = q.text.map(str::trim).filter(|t| !t.is_empty()) {
+            let like = format!(
+                "%{}%",
+                text.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            // One parameter, used three times: `?` is numbered, so repeat its number.
+            arg(&mut sql, " AND (id LIKE ? ESCAPE '\\'", like.into());
+            let n = format!("?{}", args.len());
+            sql.push_str(&format!(
+                " OR source LIKE {n} ESCAPE '\\' OR entry LIKE {n} ESCAPE '\\')"
+            ));
+        }
+        let matching: u64 = self.conn.query_row(
+            &format!("SELECT count(*){sql}"),
+            rusqlite::params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        let page = format!(
+            "SELECT source, external_row_id, entry{sql} ORDER BY period_from, id LIMIT {} OFFSET {}",
+            q.limit, q.offset
+        );
+        let mut stmt = self.conn.prepare(&page)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (source, external_row_id, entry) = row?;
+            out.push(StoredEntry {
+                source,
+                external_row_id,
+                entry: parse_entry(&entry)?,
+            });
+        }
+        Ok((out, matching))
+    }
+
+    /// How many entries there are, the sites they name and the calendar years they touch.
+    pub fn entry_facets(&self) -> Result<EntryFacets> {
+        let total: u64 = self
+            .conn
+            .query_row("SELECT count(*) FROM activity_entries", [], |r| r.get(0))?;
+        let strings = |sql: &str| -> Result<Vec<String>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<std::result::Result<_, _>>()?)
+        };
+        let sites = strings("SELECT DISTINCT site FROM activity_entries ORDER BY site")?;
+        let mut years: Vec<i32> = strings(
+            "SELECT substr(period_from, 1, 4) FROM activity_entries
+             UNION SELECT substr(period_to, 1, 4) FROM activity_entries",
+        )?
+        .iter()
+        .filter_map(|y| y.parse().ok())
+        .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        Ok(EntryFacets {
+            total,
+            sites,
+            years,
+        })
+    }
+
+    /// Where entry `id` came from: `manual` or the imported file's name.
+    pub fn entry_source(&self, id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT source FROM activity_entries WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// One entry by id.

@@ -16,6 +16,7 @@
 pub mod activity;
 pub mod audit;
 mod company;
+pub mod company_factors;
 mod error;
 mod keys;
 mod migrate;
@@ -25,8 +26,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use zeroize::Zeroizing;
 
-pub use activity::{FactorPackRecord, ImportOutcome, ImportRow, StoredEntry, MANUAL_SOURCE};
+pub use activity::{
+    EntryFacets, EntryQuery, FactorPackRecord, ImportOutcome, ImportRow, StoredEntry, MANUAL_SOURCE,
+};
 pub use audit::{AuditEntry, AuditFault, AuditVerification};
+pub use company_factors::{CompanyFactorSet, COMPANY_PACK};
 pub use error::StoreError;
 pub use keys::{derive_key, read_salt, RawKey, KDF_ITERATIONS};
 pub use migrate::LATEST_SCHEMA_VERSION;
