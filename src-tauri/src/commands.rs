@@ -42,6 +42,19 @@ command!(set_remember: p::SetRemember, |s, a| s.set_remember(a.remember));
 command!(verify_audit: p::VerifyAudit, |s, _a| s.verify_audit());
 command!(remove_recent: p::RemoveRecent, |s, a| s.remove_recent(&a.path));
 
+command!(list_activity: p::ListActivity, |s, a| s.list_activity(&a));
+command!(save_entry: p::SaveEntry, |s, a| s.save_entry(a));
+command!(delete_entry: p::DeleteEntry, |s, a| s.delete_entry(&a.id));
+command!(get_activity_catalog: p::GetActivityCatalog, |s, _a| s.activity_catalog());
+command!(preview_import: p::PreviewImport, |s, a| s.preview_import(&a));
+command!(commit_import: p::CommitImport, |s, a| s.commit_import(&a));
+command!(get_inventory: p::GetInventory, |s, a| s.inventory(a));
+command!(explain_result: p::ExplainResult, |s, a| s.explain(&a));
+command!(list_company_factors: p::ListCompanyFactors, |s, _a| s.company_factors());
+command!(save_company_factor: p::SaveCompanyFactor, |s, a| s.save_company_factor(a));
+command!(save_spend_factor: p::SaveSpendFactor, |s, a| s.save_spend_factor(a));
+command!(delete_company_factor: p::DeleteCompanyFactor, |s, a| s.delete_company_factor(&a.id));
+
 fn localizer(state: &State<'_, Shared>) -> athar_i18n::Localizer {
     athar_i18n::Localizer::new(session(state).lang())
 }
@@ -92,6 +105,25 @@ pub fn pick_open_path(
         .map(|p| p.display().to_string()))
 }
 
+#[tauri::command(async)]
+pub fn pick_import_file(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::PickImportFile as Command>::Args,
+) -> Result<<p::PickImportFile as Command>::Output, UiError> {
+    let _ = args;
+    let l = localizer(&state);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(l.t("dialog-import-title"))
+        .add_filter(l.t("dialog-filter-spreadsheet"), &["xlsx", "csv"])
+        .blocking_pick_file();
+    Ok(picked
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
 #[tauri::command]
 pub fn ui_ready(args: <p::UiReady as Command>::Args) -> Result<(), UiError> {
     let _ = args;
@@ -129,6 +161,19 @@ mod tests {
             ("pick_save_path", p::PickSavePath::NAME),
             ("pick_open_path", p::PickOpenPath::NAME),
             ("ui_ready", p::UiReady::NAME),
+            ("list_activity", p::ListActivity::NAME),
+            ("save_entry", p::SaveEntry::NAME),
+            ("delete_entry", p::DeleteEntry::NAME),
+            ("get_activity_catalog", p::GetActivityCatalog::NAME),
+            ("pick_import_file", p::PickImportFile::NAME),
+            ("preview_import", p::PreviewImport::NAME),
+            ("commit_import", p::CommitImport::NAME),
+            ("get_inventory", p::GetInventory::NAME),
+            ("explain_result", p::ExplainResult::NAME),
+            ("list_company_factors", p::ListCompanyFactors::NAME),
+            ("save_company_factor", p::SaveCompanyFactor::NAME),
+            ("save_spend_factor", p::SaveSpendFactor::NAME),
+            ("delete_company_factor", p::DeleteCompanyFactor::NAME),
         ];
         for (handler, name) in pairs {
             assert_eq!(handler, name);

@@ -45,6 +45,19 @@ pub fn run() {
             commands::pick_save_path,
             commands::pick_open_path,
             commands::ui_ready,
+            commands::list_activity,
+            commands::save_entry,
+            commands::delete_entry,
+            commands::get_activity_catalog,
+            commands::pick_import_file,
+            commands::preview_import,
+            commands::commit_import,
+            commands::get_inventory,
+            commands::explain_result,
+            commands::list_company_factors,
+            commands::save_company_factor,
+            commands::save_spend_factor,
+            commands::delete_company_factor,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

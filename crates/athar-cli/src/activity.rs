@@ -5,10 +5,7 @@ use std::path::Path;
 
 use athar_i18n::Localizer;
 use athar_import::{Mapping, ReadError, RowError};
-use athar_inventory::{
-    compute, Explanation, FactorSet, Granularity, Gwp, Inventory, InventoryError, InventoryInput,
-    Money, Period,
-};
+use athar_inventory::{Explanation, Inventory};
 use athar_protocol::UiError;
 use athar_session::store_error;
 use athar_store::{CompanyFile, ImportRow};
@@ -122,48 +119,17 @@ pub fn import(
     Ok(())
 }
 
-fn inventory_error(e: InventoryError) -> Failure {
-    match e {
-        InventoryError::Entries(errs) => {
-            let mut err = UiError::new("error-inventory-entries").arg("count", errs.len());
-            if let Some(first) = errs.first() {
-                err = err.arg("first", first);
+/// The inventory of calendar year `year`, as the desktop app computes it. When entries
+/// cannot be calculated, each is named on stderr with its reason.
+fn calculate(l: &Localizer, f: &CompanyFile, year: i32) -> Result<Inventory, Failure> {
+    athar_session::activity::calculate(f, year, false).map_err(|e| {
+        if let athar_session::activity::InventoryFailure::Entries(problems) = &e {
+            for p in problems {
+                eprintln!("  {}: {}", p.entry, l.error(&p.error));
             }
-            err.into()
         }
-        other => UiError::new("error-inventory").arg("detail", other).into(),
-    }
-}
-
-/// Loads the entries and the profile and computes the inventory of calendar year `year`.
-fn calculate(f: &CompanyFile, year: i32) -> Result<Inventory, Failure> {
-    let data = f.load().map_err(store_error)?;
-    let period = Period::year(year)
-        .ok_or_else(|| Failure::from(UiError::new("error-inventory-year").arg("year", year)))?;
-    let entries = f
-        .list_entries()
-        .map_err(store_error)?
-        .into_iter()
-        .map(|s| s.entry)
-        // Entries of other years belong to other inventories; entries that straddle the
-        // year stay in, and the engine names them.
-        .filter(|e| e.period.from <= period.to && e.period.to >= period.from)
-        .collect();
-    let input = InventoryInput {
-        company_country: data.profile.country.clone(),
-        site_countries: BTreeMap::new(),
-        reporting_period: period,
-        granularity: Granularity::Whole,
-        gwp: Gwp::Ar5,
-        net_revenue: data
-            .profile
-            .turnover
-            .as_ref()
-            .map(|m| Money::new(m.amount, m.currency.clone())),
-        entries,
-    };
-    let factors = FactorSet::embedded(&[], Vec::new());
-    compute(input, &factors).map_err(inventory_error)
+        Failure::from(UiError::from(e))
+    })
 }
 
 #[derive(Serialize)]
@@ -187,7 +153,7 @@ const TOTALS: &[&str] = &[
 
 pub fn inventory(l: &Localizer, file: &Path, year: i32, json: bool) -> Result<(), Failure> {
     let f = open(file)?;
-    let inv = calculate(&f, year)?;
+    let inv = calculate(l, &f, year)?;
     let totals: BTreeMap<String, String> = TOTALS
         .iter()
         .filter_map(|c| {
@@ -246,7 +212,7 @@ pub fn explain(
         Some(y) => y,
         None => f.load().map_err(store_error)?.profile.reporting_year,
     };
-    let inv = calculate(&f, year)?;
+    let inv = calculate(l, &f, year)?;
     let ex = inv
         .explain(id)
         .ok_or_else(|| Failure::from(UiError::new("error-result-not-found").arg("id", id)))?;

@@ -124,6 +124,11 @@ fn norm(h: &str) -> String {
         .collect()
 }
 
+/// Every field a mapping can set, in form order.
+pub fn mapping_fields() -> impl Iterator<Item = &'static str> {
+    ALIASES.iter().map(|(f, _)| *f)
+}
+
 /// A field with the column index it reads from.
 #[derive(Debug, Clone, Default)]
 struct Columns(BTreeMap<&'static str, usize>);
@@ -205,7 +210,8 @@ impl Mapping {
     }
 }
 
-const REQUIRED: &[&str] = &[
+/// The fields a mapping must set (the others have defaults).
+pub const REQUIRED: &[&str] = &[
     "site",
     "period_from",
     "period_to",

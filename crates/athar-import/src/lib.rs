@@ -12,5 +12,7 @@
 pub mod convert;
 pub mod read;
 
-pub use convert::{convert, preview, Converted, ConvertedRow, Mapping, RowError};
+pub use convert::{
+    convert, mapping_fields, preview, Converted, ConvertedRow, Mapping, RowError, REQUIRED,
+};
 pub use read::{read_csv, read_file, read_xlsx, ReadError, Table};

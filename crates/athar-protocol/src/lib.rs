@@ -6,7 +6,10 @@
 //! parameter named `args` of type `C::Args`; the UI's `invoke::<C>()` wraps the arguments as
 //! `{"args": ...}`. Errors are [`UiError`]s carrying Fluent keys, never English text.
 
+pub mod activity;
+
 use athar_domain::{CompanyData, FieldError, NewCompany};
+use athar_inventory::ActivityEntry;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -257,6 +260,46 @@ command!(
 command!(
     /// The UI calls this once the start screen is interactive (used by the start-up benchmark).
     UiReady, "ui_ready", NoArgs => ());
+
+command!(
+    /// A page of the activity table, filtered.
+    ListActivity, "list_activity", activity::ActivityFilter => activity::ActivityPage);
+command!(
+    /// Add or replace an activity entry (validated; audited).
+    SaveEntry, "save_entry", activity::SaveEntryArgs => ActivityEntry);
+command!(
+    /// Delete an activity entry (audited).
+    DeleteEntry, "delete_entry", activity::EntryIdArgs => ());
+command!(
+    /// What the entry form offers: fuels, gases, processes, Scope 3 items, sites.
+    GetActivityCatalog, "get_activity_catalog", NoArgs => activity::ActivityCatalog);
+command!(
+    /// Native "open" dialog for a CSV or xlsx file; `None` when cancelled.
+    PickImportFile, "pick_import_file", NoArgs => Option<String>);
+command!(
+    /// Read a CSV/xlsx file and show what an import would do; nothing is saved.
+    PreviewImport, "preview_import", activity::ImportArgs => activity::ImportPreview);
+command!(
+    /// Import the valid rows of a file; re-importing the same rows adds no duplicates.
+    CommitImport, "commit_import", activity::ImportArgs => activity::ImportReport);
+command!(
+    /// Compute the inventory of a year and summarise it for the dashboard.
+    GetInventory, "get_inventory", activity::InventoryArgs => activity::InventoryView);
+command!(
+    /// One result of an inventory with its formula, inputs and children.
+    ExplainResult, "explain_result", activity::ExplainArgs => activity::ExplainView);
+command!(
+    /// The company's own factors.
+    ListCompanyFactors, "list_company_factors", NoArgs => activity::CompanyFactors);
+command!(
+    /// Add or change a company factor (a new version of the row).
+    SaveCompanyFactor, "save_company_factor", activity::SaveFactorArgs => activity::CompanyFactors);
+command!(
+    /// Add or change a spend factor.
+    SaveSpendFactor, "save_spend_factor", activity::SaveSpendFactorArgs => activity::CompanyFactors);
+command!(
+    /// Retire a company or spend factor (old versions stay for old results).
+    DeleteCompanyFactor, "delete_company_factor", activity::FactorIdArgs => activity::CompanyFactors);
 
 #[cfg(test)]
 mod tests {

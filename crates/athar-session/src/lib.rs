@@ -5,6 +5,7 @@
 //! Every method returns [`UiError`] on failure: a Fluent key the front end renders in the
 //! user's language.
 
+pub mod activity;
 mod errors;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub struct Session {
     open: Option<Opened>,
     actor: String,
     keychain_available: bool,
+    /// The inventory last computed for the open file; dropped on every change.
+    inventory: Option<activity::CachedInventory>,
 }
 
 /// Who is making changes, for the audit log: the front end and the OS user.
@@ -77,6 +80,7 @@ impl Session {
             open: None,
             actor,
             keychain_available,
+            inventory: None,
         }
     }
 
@@ -243,6 +247,7 @@ impl Session {
 
     pub fn close(&mut self) {
         self.open = None;
+        self.inventory = None;
     }
 
     pub fn save_profile(
@@ -255,6 +260,7 @@ impl Session {
             return Err(UiError::invalid(fields));
         }
         let actor = self.actor.clone();
+        self.inventory = None;
         let o = self.opened_mut()?;
         let stored = o.file.save(&data, &actor).map_err(store_error)?;
         view(o, stored)
