@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/athar-target}"
 bash scripts/install-deps.sh --with-test-tools
 bash scripts/build-ui.sh
-cargo build -p athar-desktop
+cargo build -p athar-desktop -p athar-cli
 export ATHAR_APP="$CARGO_TARGET_DIR/debug/athar-desktop"
+export ATHAR_CLI="$CARGO_TARGET_DIR/debug/athar"
 export ATHAR_SCREENSHOT_DIR="$PWD/docs/screenshots"
 xvfb-run -a -s "-screen 0 1280x900x24" python3 -m pytest -q tests/e2e
 ls -l docs/screenshots

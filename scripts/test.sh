@@ -27,8 +27,9 @@ step "unit and workflow tests"
 cargo test --locked
 
 step "desktop app build"
-cargo build -p athar-desktop --locked
+cargo build -p athar-desktop -p athar-cli --locked
 
 step "end-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"
 export ATHAR_APP="$CARGO_TARGET_DIR/debug/athar-desktop"
+export ATHAR_CLI="$CARGO_TARGET_DIR/debug/athar"
 xvfb-run -a -s "-screen 0 1280x900x24" python3 -m pytest -q tests/e2e "$@"

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.remote.file_detector import UselessFileDetector
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,6 +87,8 @@ class App:
         opts.set_capability("tauri:options", {"application": self.app})
         self.driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=opts)
         self.driver.implicitly_wait(0)
+        # Paths typed into the app are paths on this machine, not files to upload.
+        self.driver.file_detector = UselessFileDetector()
         return self.driver
 
     def stop(self):

@@ -5,100 +5,26 @@ Expected texts are read from locales/*.ftl, so a translation change does not bre
 but a missing or wrong one does.
 """
 
-import os
 import re
-import subprocess
-import time
-from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
 
-ROOT = Path(__file__).resolve().parents[2]
+from ui import (
+    choose,
+    click,
+    fill,
+    ftl,
+    html_attr,
+    screenshot,
+    set_lang,
+    value,
+    visible,
+    wait,
+    wait_gone,
+)
+
 PASS = "Cedar-River-2026-Delta"
-
-
-def ftl(lang, key):
-    """The plain text of a simple message from locales/<lang>/*.ftl."""
-    for f in sorted((ROOT / "locales" / lang).glob("*.ftl")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            m = re.match(rf"^{re.escape(key)}\s*=\s*(.*)$", line)
-            if m:
-                return m.group(1).strip()
-    raise KeyError(f"{lang}/{key}")
-
-
-def wait(driver, css, timeout=20):
-    return WebDriverWait(driver, timeout).until(
-        lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()), None),
-        message=f"{css} never became visible",
-    )
-
-
-def wait_gone(driver, css, timeout=20):
-    WebDriverWait(driver, timeout).until(
-        lambda d: not any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, css)),
-        message=f"{css} did not go away",
-    )
-
-
-def visible(driver, el):
-    """WebKitWebDriver does not scroll elements into view by itself."""
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
-    return el
-
-
-def click(driver, css, within=None):
-    visible(driver, (within or driver).find_element(By.CSS_SELECTOR, css)).click()
-
-
-def fill(driver, css, text, within=None):
-    el = visible(driver, (within or driver).find_element(By.CSS_SELECTOR, css))
-    el.clear()
-    el.send_keys(text)
-    return el
-
-
-def choose(driver, css, value, within=None):
-    Select(visible(driver, (within or driver).find_element(By.CSS_SELECTOR, css))).select_by_value(value)
-
-
-def value(driver, css, within=None):
-    return (within or driver).find_element(By.CSS_SELECTOR, css).get_attribute("value")
-
-
-def html_attr(driver, name):
-    return driver.execute_script(f"return document.documentElement.getAttribute('{name}')")
-
-
-def screenshot(driver, name):
-    """Saves what a person sees: the X screen, cropped to the window (`import -window root`).
-
-    WebDriver's own screenshot command hangs in WebKitWebDriver when WebKit's DMA-BUF
-    renderer is off, which the app does by default to save memory.
-    """
-    out = os.environ.get("ATHAR_SCREENSHOT_DIR")
-    if out:
-        Path(out).mkdir(parents=True, exist_ok=True)
-        driver.execute_script(
-            "document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; });"
-            "window.scrollTo(0, 0);"
-        )
-        time.sleep(0.8)  # let fonts and transitions settle
-        w, h = driver.execute_script("return [window.outerWidth, window.outerHeight]")
-        subprocess.run(
-            ["import", "-window", "root", "-crop", f"{w}x{h}+0+0", "+repage",
-             str(Path(out) / f"{name}.png")],
-            check=True,
-            timeout=30,
-        )
-
-
-def set_lang(driver, lang):
-    if html_attr(driver, "lang") != lang:
-        click(driver, "#lang-toggle")
-        WebDriverWait(driver, 10).until(lambda d: html_attr(d, "lang") == lang)
 
 
 def create_company(driver, path):

@@ -52,6 +52,27 @@ export function format_date_time(locale, iso) {
   }
 }
 
+export function format_date(locale, isoDate) {
+  try {
+    const [y, m, d] = isoDate.split("-").map(Number);
+    const df = cached("date", locale, () =>
+      new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }));
+    return df.format(new Date(Date.UTC(y, m - 1, d)));
+  } catch (e) {
+    return isoDate;
+  }
+}
+
+export function format_percent(locale, value) {
+  try {
+    const nf = cached("percent", locale, () =>
+      new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }));
+    return nf.format(value);
+  } catch (e) {
+    return String(value);
+  }
+}
+
 export function format_time(locale, millis) {
   try {
     const tf = cached("time", locale, () => new Intl.DateTimeFormat(locale, { timeStyle: "short" }));

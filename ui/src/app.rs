@@ -30,6 +30,9 @@ pub enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Profile,
+    Activity,
+    Inventory,
+    Factors,
     Security,
 }
 

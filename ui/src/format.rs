@@ -18,6 +18,8 @@ extern "C" {
     fn format_money(locale: &str, amount: &str, currency: &str) -> String;
     fn format_date_time(locale: &str, iso: &str) -> String;
     fn format_time(locale: &str, millis: f64) -> String;
+    fn format_date(locale: &str, iso_date: &str) -> String;
+    fn format_percent(locale: &str, value: &str) -> String;
     fn display_name(locale: &str, kind: &str, code: &str) -> String;
     fn compare_text(locale: &str, a: &str, b: &str) -> i32;
     fn now_millis() -> f64;
@@ -46,6 +48,30 @@ pub fn money(lang: Lang, amount: &str, currency: &str) -> String {
 /// An RFC 3339 timestamp as a medium date and short time; the input itself if unparsable.
 pub fn date_time(lang: Lang, rfc3339: &str) -> String {
     format_date_time(lang.locale(), rfc3339)
+}
+
+/// A calendar date (`YYYY-MM-DD`) as a medium date; the input itself if unparsable.
+pub fn date(lang: Lang, iso_date: &str) -> String {
+    format_date(lang.locale(), iso_date)
+}
+
+/// A share (0.25) as a percentage ("25 %", "٢٥٪").
+pub fn percent(lang: Lang, share: rust_decimal::Decimal) -> String {
+    format_percent(lang.locale(), &share.to_string())
+}
+
+/// A sortable local timestamp for generated ids: `20260314-093012`.
+pub fn stamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
 }
 
 /// A moment (milliseconds since the epoch) as a short time of day.

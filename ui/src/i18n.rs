@@ -41,6 +41,12 @@ impl I18n {
         self.bundles.with_value(|b| b.get(lang).t(key))
     }
 
+    /// Whether the current language (or English) defines `key`.
+    pub fn has(&self, key: &str) -> bool {
+        let lang = self.lang.get();
+        self.bundles.with_value(|b| b.get(lang).has(key))
+    }
+
     pub fn format(&self, key: &str, args: &[(String, String)]) -> String {
         let lang = self.lang.get();
         self.bundles.with_value(|b| b.get(lang).format(key, args))

@@ -6,8 +6,11 @@ mod components;
 mod format;
 mod i18n;
 mod ipc;
+mod labels;
 mod screens;
 
 fn main() {
+    // A panic names its cause in the web view's console instead of "unreachable".
+    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

@@ -32,6 +32,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::En,
+        "activity.ftl",
+        include_str!("../../../locales/en/activity.ftl"),
+    ),
+    (
+        Lang::En,
         "cbam.ftl",
         include_str!("../../../locales/en/cbam.ftl"),
     ),
@@ -69,6 +74,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::Ar,
         "cli.ftl",
         include_str!("../../../locales/ar/cli.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "activity.ftl",
+        include_str!("../../../locales/ar/activity.ftl"),
     ),
     (
         Lang::Ar,

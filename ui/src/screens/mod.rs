@@ -1,7 +1,12 @@
 //! One module per screen. Screens read and change the shared `AppCtx` and talk to the shell
 //! only through `AppCtx::invoke`.
 
+pub mod activity;
 pub mod create;
+pub mod entry_form;
+pub mod factors;
+pub mod import;
+pub mod inventory;
 pub mod profile;
 pub mod security;
 pub mod start;

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 use crate::app::{use_app, Tab};
 use crate::i18n::t;
+use crate::screens::activity::ActivityScreen;
+use crate::screens::factors::FactorsScreen;
+use crate::screens::inventory::InventoryScreen;
 use crate::screens::profile::{ProfileDraft, ProfileScreen};
 use crate::screens::security::SecurityScreen;
 
@@ -20,29 +23,15 @@ pub fn Workspace() -> impl IntoView {
     {
         draft.load(&data);
     }
-    let current = move |tab: Tab| move || (ctx.tab.get() == tab).then_some("page");
 
     view! {
         <div class="workspace">
             <nav class="side-nav" aria-label=move || t("nav-label")>
-                <button
-                    id="nav-profile"
-                    type="button"
-                    class="nav-item"
-                    aria-current=current(Tab::Profile)
-                    on:click=move |_| ctx.go_tab(Tab::Profile)
-                >
-                    {move || t("nav-profile")}
-                </button>
-                <button
-                    id="nav-security"
-                    type="button"
-                    class="nav-item"
-                    aria-current=current(Tab::Security)
-                    on:click=move |_| ctx.go_tab(Tab::Security)
-                >
-                    {move || t("nav-security")}
-                </button>
+                <NavItem tab=Tab::Profile id="nav-profile" label="nav-profile" />
+                <NavItem tab=Tab::Activity id="nav-activity" label="nav-activity" />
+                <NavItem tab=Tab::Inventory id="nav-inventory" label="nav-inventory" />
+                <NavItem tab=Tab::Factors id="nav-factors" label="nav-factors" />
+                <NavItem tab=Tab::Security id="nav-security" label="nav-security" />
                 <span class="nav-spacer"></span>
                 <button
                     id="close-file"
@@ -56,9 +45,28 @@ pub fn Workspace() -> impl IntoView {
             <div class="workspace-body">
                 {move || match ctx.tab.get() {
                     Tab::Profile => view! { <ProfileScreen draft /> }.into_any(),
+                    Tab::Activity => view! { <ActivityScreen /> }.into_any(),
+                    Tab::Inventory => view! { <InventoryScreen /> }.into_any(),
+                    Tab::Factors => view! { <FactorsScreen /> }.into_any(),
                     Tab::Security => view! { <SecurityScreen /> }.into_any(),
                 }}
             </div>
         </div>
+    }
+}
+
+#[component]
+fn NavItem(tab: Tab, id: &'static str, label: &'static str) -> impl IntoView {
+    let ctx = use_app();
+    view! {
+        <button
+            id=id
+            type="button"
+            class="nav-item"
+            aria-current=move || (ctx.tab.get() == tab).then_some("page")
+            on:click=move |_| ctx.go_tab(tab)
+        >
+            {move || t(label)}
+        </button>
     }
 }
