@@ -9,6 +9,10 @@ mod activity;
 mod demo;
 mod secret;
 
+// The same allocator as the desktop app (docs/decisions/005-mimalloc.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

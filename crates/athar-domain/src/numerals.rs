@@ -4,6 +4,10 @@
 
 /// Maps Eastern Arabic and Persian digits to ASCII digits, leaving anything else as it is.
 pub fn to_ascii_digits(input: &str) -> String {
+    if input.is_ascii() {
+        // Nothing to map (the common case on import): a plain copy.
+        return input.to_string();
+    }
     input
         .chars()
         .map(|c| match c {

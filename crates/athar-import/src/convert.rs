@@ -1,6 +1,7 @@
 //! Column mapping and the conversion of rows to activity entries, with per-row errors.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 use std::str::FromStr;
 
 use athar_inventory::{
@@ -287,7 +288,7 @@ fn convert_first(table: &Table, mapping: &Mapping, source: &str, n: usize) -> Co
             return out;
         }
     };
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::with_capacity(table.rows.len().min(n));
     for (i, cells) in table.rows.iter().enumerate().take(n) {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -337,17 +338,26 @@ impl RowReader<'_> {
             .unwrap_or_else(|| field.to_string())
     }
 
-    fn cell(&self, field: &str) -> Option<String> {
+    /// The trimmed text of `field`'s cell, Eastern digits made Western; `None` when empty.
+    /// Borrowed when there is nothing to change (the common case, and the import's hot path).
+    fn cell(&self, field: &str) -> Option<Cow<'_, str>> {
         let i = *self.cols.0.get(field)?;
-        let v = athar_domain::numerals::to_ascii_digits(self.cells.get(i)?.trim());
-        (!v.is_empty()).then_some(v)
+        let v = self.cells.get(i)?.trim();
+        if v.is_empty() {
+            return None;
+        }
+        Some(if v.is_ascii() {
+            Cow::Borrowed(v)
+        } else {
+            Cow::Owned(athar_domain::numerals::to_ascii_digits(v))
+        })
     }
 
     fn err(&self, field: &str, key: &'static str) -> RowError {
         RowError::new(self.row, &self.header(field), key)
     }
 
-    fn required(&self, field: &str, errors: &mut Vec<RowError>) -> Option<String> {
+    fn required(&self, field: &str, errors: &mut Vec<RowError>) -> Option<Cow<'_, str>> {
         let v = self.cell(field);
         if v.is_none() {
             errors.push(self.err(field, "import-missing-value"));
@@ -370,8 +380,9 @@ impl RowReader<'_> {
         let mut errors = Vec::new();
         let external_id = self
             .cell("id")
+            .map(Cow::into_owned)
             .unwrap_or_else(|| format!("row-{}", self.row));
-        let site = self.required("site", &mut errors);
+        let site = self.required("site", &mut errors).map(Cow::into_owned);
         let from = self.date("period_from", &mut errors);
         let to = self.date("period_to", &mut errors);
         if let (Some(f), Some(t)) = (from, to) {
@@ -394,29 +405,31 @@ impl RowReader<'_> {
                     None
                 }
             });
-        let quantity =
-            self.required("quantity", &mut errors).and_then(|q| {
-                match Decimal::from_str(&athar_domain::numerals::normalize_number(&q)) {
-                    Ok(d) if d.is_sign_negative() && !d.is_zero() => {
-                        errors.push(
-                            self.err("quantity", "import-negative-quantity")
-                                .arg("value", &q),
-                        );
-                        None
-                    }
-                    Ok(d) => Some(d),
-                    Err(_) => {
-                        errors.push(self.err("quantity", "import-bad-number").arg("value", &q));
-                        None
-                    }
+        let quantity = self.required("quantity", &mut errors).and_then(|q| {
+            // Plain `1234.5` parses as it is; only other spellings need normalising.
+            let parsed = Decimal::from_str(&q)
+                .or_else(|_| Decimal::from_str(&athar_domain::numerals::normalize_number(&q)));
+            match parsed {
+                Ok(d) if d.is_sign_negative() && !d.is_zero() => {
+                    errors.push(
+                        self.err("quantity", "import-negative-quantity")
+                            .arg("value", &q),
+                    );
+                    None
                 }
-            });
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.push(self.err("quantity", "import-bad-number").arg("value", &q));
+                    None
+                }
+            }
+        });
         let amount = self.required("unit", &mut errors).and_then(|u| {
             if let Ok(unit) = Unit::from_str(&u) {
                 return quantity.map(|q| Amount::Quantity(Quantity::new(q, unit)));
             }
             if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) {
-                return quantity.map(|q| Amount::Spend(Money::new(q, u)));
+                return quantity.map(|q| Amount::Spend(Money::new(q, u.into_owned())));
             }
             errors.push(self.err("unit", "import-unknown-unit").arg("value", &u));
             None
@@ -527,10 +540,11 @@ impl RowReader<'_> {
 /// (`2026-01-31T00:00:00`, `2026-01-31 00:00:00`) ignored.
 fn parse_date(s: &str) -> Option<Date> {
     let s = s.split(['T', ' ']).next()?;
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = s.split(['-', '/', '.']);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
         return None;
-    };
+    }
     let (y, m, d) = if a.len() == 4 {
         (a, b, c)
     } else if c.len() == 4 {

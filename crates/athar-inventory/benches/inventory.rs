@@ -22,6 +22,10 @@ use time::{Date, Month};
 
 const ROWS: usize = 100_000;
 
+// The allocator the app and the CLI use (docs/decisions/005-mimalloc.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// CPU time of this thread so far (Linux `/proc/thread-self/schedstat`, first field, ns), to
 /// report a figure that does not count time spent waiting for a core on a busy machine.
 fn thread_cpu() -> Option<Duration> {
