@@ -8,13 +8,18 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# Build: WebKitGTK 4.1 for Tauri 2, a C toolchain and perl for vendored OpenSSL/SQLCipher.
+# Build: WebKitGTK 4.1 for Tauri 2, a C toolchain and perl for vendored OpenSSL/SQLCipher;
+# Tesseract and Leptonica with English, Arabic and orientation data (OCR), clang for their
+# bindings; cmake for llama.cpp (built from the sources in the llama-cpp-sys-2 crate).
 # Test: Xvfb and WebKitWebDriver for end-to-end tests; ImageMagick for screenshots;
+# LibreOffice Calc and poppler (pdftotext, pdftoppm) to check exported workbooks and PDFs;
 # Noto fonts so Arabic renders offline.
 APT_PACKAGES=(
-    build-essential pkg-config perl curl file
+    build-essential pkg-config perl curl file cmake clang libclang-dev
     libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libxdo-dev libssl-dev
+    libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-ara tesseract-ocr-osd
     xvfb xauth webkit2gtk-driver imagemagick
+    libreoffice-calc poppler-utils
     fonts-noto-core fonts-dejavu-core
     python3 python3-pip
 )
