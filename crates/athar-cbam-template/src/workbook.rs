@@ -41,23 +41,6 @@ impl TemplateVersion {
     }
 }
 
-/// What some bytes look like, for the message about a mislabelled file.
-fn sniff(bytes: &[u8]) -> &'static str {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "jpeg"
-    } else if bytes.starts_with(b"\x89PNG") {
-        "png"
-    } else if bytes.starts_with(b"%PDF") {
-        "pdf"
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "xls"
-    } else if std::str::from_utf8(bytes).is_ok() {
-        "text"
-    } else {
-        "other"
-    }
-}
-
 /// The sheets of a communication template, read once.
 pub(crate) struct Book {
     pub version: TemplateVersion,
@@ -75,7 +58,7 @@ impl Book {
         }
         if !bytes.starts_with(b"PK\x03\x04") {
             return Err(TemplateError::NotXlsx {
-                looks_like: sniff(bytes),
+                looks_like: athar_domain::looks_like::looks_like(bytes),
             });
         }
         let corrupt = |e: calamine::XlsxError| TemplateError::Corrupt {

@@ -8,6 +8,7 @@
 
 pub mod codes;
 pub mod company;
+pub mod looks_like;
 pub mod numerals;
 pub mod passphrase;
 pub mod validation;

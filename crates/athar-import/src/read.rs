@@ -90,23 +90,6 @@ pub fn read_file(path: &Path) -> Result<Table, ReadError> {
     }
 }
 
-/// What some bytes look like, for the message about a mislabelled file.
-fn sniff(bytes: &[u8]) -> &'static str {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "jpeg"
-    } else if bytes.starts_with(b"\x89PNG") {
-        "png"
-    } else if bytes.starts_with(b"%PDF") {
-        "pdf"
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "xls"
-    } else if std::str::from_utf8(bytes).is_ok() {
-        "text"
-    } else {
-        "other"
-    }
-}
-
 fn trim_table(headers: Vec<String>, rows: Vec<Vec<String>>) -> Result<Table, ReadError> {
     let headers: Vec<String> = headers.into_iter().map(|h| h.trim().to_string()).collect();
     if headers.iter().all(|h| h.is_empty()) {
@@ -188,7 +171,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ReadError> {
     }
     if !bytes.starts_with(b"PK\x03\x04") {
         return Err(ReadError::NotXlsx {
-            looks_like: sniff(bytes),
+            looks_like: athar_domain::looks_like::looks_like(bytes),
         });
     }
     let corrupt = |e: calamine::XlsxError| ReadError::CorruptXlsx {
