@@ -15,6 +15,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from ui import (
+    RETRY_ON,
     choose,
     click,
     fill,
@@ -54,7 +55,7 @@ def rows(d):
 
 
 def wait_rows(d, n, timeout=30):
-    WebDriverWait(d, timeout).until(lambda d: len(rows(d)) == n, message=f"expected {n} rows")
+    WebDriverWait(d, timeout, ignored_exceptions=RETRY_ON).until(lambda d: len(rows(d)) == n, message=f"expected {n} rows")
 
 
 def plain(text):
@@ -118,7 +119,7 @@ def test_activity_table_form_and_filters(app, workdir):
     wait(d, "#entry-form")
     fill(d, "#entry-value", "13000")
     click(d, "#entry-save")
-    WebDriverWait(d, 20).until(lambda d: any("13,000 kWh" in r.text for r in rows(d)))
+    WebDriverWait(d, 20, ignored_exceptions=RETRY_ON).until(lambda d: any("13,000 kWh" in r.text for r in rows(d)))
     click(d, ".entry-delete", rows(d)[0])
     click(d, ".entry-delete-confirm")
     wait(d, "#activity-empty")
@@ -200,7 +201,7 @@ def test_dashboard_matches_the_engine_and_explains(app, workdir):
         assert children, f"no children at depth {depth}"
         target = children[0].get_attribute("data-result")
         visible(d, children[0]).click()
-        WebDriverWait(d, 20).until(
+        WebDriverWait(d, 20, ignored_exceptions=RETRY_ON).until(
             lambda d: target in d.find_element(By.CSS_SELECTOR, ".breadcrumb").text
         )
     assert len(d.find_elements(By.CSS_SELECTOR, ".breadcrumb .crumb")) >= 3
@@ -244,4 +245,4 @@ def test_own_factor_makes_scope3_computable(app, workdir):
     fill(d, "#factor-unit", "tCO2e/t")
     click(d, "#factor-save")
     wait_gone(d, "#factor-form")
-    WebDriverWait(d, 20).until(lambda d: "paper-waste@1" in d.find_element(By.CSS_SELECTOR, "#factor-table").text)
+    WebDriverWait(d, 20, ignored_exceptions=RETRY_ON).until(lambda d: "paper-waste@1" in d.find_element(By.CSS_SELECTOR, "#factor-table").text)

@@ -7,6 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -24,15 +25,20 @@ def ftl(lang, key):
     raise KeyError(f"{lang}/{key}")
 
 
+# The UI re-renders while a test polls: an element found a moment ago may be gone by the
+# time it is asked whether it is displayed. That is a reason to look again, not a failure.
+RETRY_ON = (StaleElementReferenceException,)
+
+
 def wait(driver, css, timeout=20):
-    return WebDriverWait(driver, timeout).until(
+    return WebDriverWait(driver, timeout, ignored_exceptions=RETRY_ON).until(
         lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()), None),
         message=f"{css} never became visible",
     )
 
 
 def wait_gone(driver, css, timeout=20):
-    WebDriverWait(driver, timeout).until(
+    WebDriverWait(driver, timeout, ignored_exceptions=RETRY_ON).until(
         lambda d: not any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, css)),
         message=f"{css} did not go away",
     )
@@ -98,4 +104,4 @@ def screenshot(driver, name):
 def set_lang(driver, lang):
     if html_attr(driver, "lang") != lang:
         click(driver, "#lang-toggle")
-        WebDriverWait(driver, 10).until(lambda d: html_attr(d, "lang") == lang)
+        WebDriverWait(driver, 10, ignored_exceptions=RETRY_ON).until(lambda d: html_attr(d, "lang") == lang)
