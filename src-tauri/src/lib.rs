@@ -9,6 +9,7 @@
 //!   is interactive; with `ATHAR_BENCH_EXIT=1` the app then exits (start-up benchmark).
 
 mod commands;
+mod documents;
 
 use std::sync::Mutex;
 
@@ -18,6 +19,8 @@ use athar_session::Session;
 pub struct Shared(pub Mutex<Session>);
 
 pub fn run() {
+    // Started as the worker process that reads documents (OCR, the model)?
+    athar_session::documents::serve_worker_if_asked();
     let keychain_available = match std::env::var("ATHAR_KEYCHAIN").as_deref() {
         Ok("mock") => athar_keychain::init(athar_keychain::Backend::Mock).is_ok(),
         Ok("none") => false,
@@ -58,6 +61,44 @@ pub fn run() {
             commands::save_company_factor,
             commands::save_spend_factor,
             commands::delete_company_factor,
+            commands::get_vsme_model,
+            commands::get_vsme_state,
+            commands::save_vsme_facts,
+            commands::set_vsme_override,
+            commands::clear_vsme_override,
+            commands::answer_vsme_group,
+            commands::save_vsme_settings,
+            commands::import_vsme_template,
+            commands::export_vsme,
+            commands::get_vsme_templates,
+            commands::set_vsme_template,
+            commands::pick_vsme_workbook,
+            commands::pick_vsme_folder,
+            documents::list_documents,
+            documents::add_documents,
+            documents::extract_documents,
+            documents::cancel_extraction,
+            documents::get_extraction_progress,
+            documents::get_document_review,
+            documents::accept_document,
+            documents::save_document_settings,
+            documents::pick_document_files,
+            documents::pick_model_file,
+            commands::get_cbam_overview,
+            commands::new_cbam_installation,
+            commands::get_cbam_installation,
+            commands::save_cbam_installation,
+            commands::delete_cbam_installation,
+            commands::get_cbam_results,
+            commands::explain_cbam_result,
+            commands::set_cbam_carbon_price,
+            commands::import_cbam_template,
+            commands::check_cbam_template,
+            commands::export_cbam,
+            commands::get_cbam_templates,
+            commands::set_cbam_template,
+            commands::pick_cbam_workbook,
+            commands::pick_cbam_folder,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -4,6 +4,7 @@ Expects to run under an X server (the test runner script wraps pytest in xvfb-ru
 Environment:
   ATHAR_APP             path to the built athar-desktop binary (required)
   ATHAR_SCREENSHOT_DIR  when set, tests save README screenshots there
+  ATHAR_E2E_LOG         when set, the app's and the drivers' output is appended to this file
 """
 
 import os
@@ -70,6 +71,8 @@ class App:
             # No accessibility bus in CI; keep GTK from waiting for one.
             NO_AT_BRIDGE="1",
         )
+        log = os.environ.get("ATHAR_E2E_LOG")
+        out = open(log, "ab") if log else subprocess.DEVNULL
         self.proc = subprocess.Popen(
             [
                 "tauri-driver",
@@ -78,9 +81,11 @@ class App:
                 "--native-driver", shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver",
             ],
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=out,
+            stderr=out,
         )
+        if log:
+            out.close()
         _wait_port(port, self.proc)
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
@@ -112,9 +117,25 @@ class App:
         return self.start()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, "rep_" + rep.when, rep)
+
+
 @pytest.fixture
-def app(workdir):
+def app(request, workdir):
     a = App(workdir)
     a.start()
     yield a
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed and a.driver is not None and os.environ.get("ATHAR_SCREENSHOT_DIR"):
+        # What the app showed when the test failed, for whoever reads the CI log.
+        from ui import screenshot
+
+        try:
+            screenshot(a.driver, f"FAILED-{request.node.name}")
+        except Exception:
+            pass
     a.stop()

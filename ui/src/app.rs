@@ -34,6 +34,14 @@ pub enum Tab {
     Inventory,
     Factors,
     Security,
+    /// The sustainability report (VSME).
+    Vsme,
+    /// CBAM: installations, embedded emissions of goods, the Commission's template.
+    Cbam,
+    /// Settings: templates for the exports.
+    Settings,
+    /// Bills and invoices read into proposed activity data, and their review.
+    Documents,
 }
 
 #[derive(Clone, Copy)]

@@ -11,12 +11,14 @@
 //! * [`read_template`] → [`Imported`]: the model, recomputed results, and where each item sat;
 //!   or every problem as `sheet!cell` + Fluent key ([`CellProblem`]) — never half a workbook.
 //! * [`check_template`] → [`Checked`]: the same plus the summary cells that disagree.
-//! * [`export_template`]: the blank template's bytes + model + results → the filled workbook.
+//! * [`export_template`]: the blank template's bytes + model + results → the filled workbook;
+//!   [`embedded_template`] is the Commission's blank V2.1.1 when the build found it.
 //!
 //! No I/O beyond the `_file` helpers reading the path they are given.
 
 pub mod cells;
 mod check;
+mod embedded;
 mod error;
 mod export;
 pub mod labels;
@@ -24,6 +26,7 @@ mod read;
 mod workbook;
 
 pub use check::{agrees, check_template, Checked, ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE};
+pub use embedded::embedded_template;
 pub use error::{CellProblem, ExportError, TemplateError};
 pub use export::{as_written, export_template, template_version};
 pub use read::{read_template, read_template_file, Imported, Layout};

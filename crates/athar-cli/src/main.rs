@@ -6,8 +6,11 @@
 //! chain is broken), 2 usage error, 3 wrong passphrase, 4 any other error.
 
 mod activity;
+mod cbam;
 mod demo;
+mod documents;
 mod secret;
+mod vsme;
 
 // The same allocator as the desktop app (docs/decisions/005-mimalloc.md).
 #[global_allocator]
@@ -74,6 +77,44 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The VSME sustainability report: import an EFRAG template, list a template's facts,
+    /// export the report.
+    Vsme {
+        #[command(subcommand)]
+        command: VsmeCommand,
+    },
+    /// CBAM embedded emissions: import the Commission's communication template, report,
+    /// check a supplier's template, export the package for EU importers.
+    Cbam {
+        #[command(subcommand)]
+        command: CbamCommand,
+    },
+    /// Read a bill or invoice and print the values it contains (no company file needed).
+    Extract {
+        /// A PDF, JPEG, PNG, TIFF, xlsx or CSV file.
+        input: PathBuf,
+        /// A GGUF language model that fills in what the parsers did not find.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Threads of the model.
+        #[arg(long, default_value_t = 2)]
+        threads: u32,
+        /// Languages of the OCR: en, ar or en+ar.
+        #[arg(long, default_value = "en+ar")]
+        lang: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Benchmarks.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+    /// Documents (bills, invoices) kept in a company file as evidence.
+    Documents {
+        #[command(subcommand)]
+        command: DocumentsCommand,
+    },
     /// Create a demo company file with a sample profile, sites and customers.
     Demo {
         #[arg(long)]
@@ -126,6 +167,162 @@ enum ActivityCommand {
         /// A JSON column mapping; columns are recognised by their headers otherwise.
         #[arg(long)]
         mapping: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum VsmeCommand {
+    /// Store the facts of an EFRAG VSME digital template (1.0.0 to 1.3.0) in a company file.
+    Import {
+        #[arg(long)]
+        file: PathBuf,
+        /// The filled template (.xlsx).
+        template: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The facts of a template, as EFRAG's converter lists them (no company file needed).
+    Facts {
+        template: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the report's settings, or change those given (the rest stay as they are).
+    Settings {
+        #[arg(long)]
+        file: PathBuf,
+        /// Name on the report (empty: the profile's legal name).
+        #[arg(long)]
+        name: Option<String>,
+        /// lei, duns, euid or permid.
+        #[arg(long)]
+        scheme: Option<String>,
+        #[arg(long)]
+        identifier: Option<String>,
+        /// ISO 4217 code of the report's monetary figures.
+        #[arg(long)]
+        currency: Option<String>,
+        /// Reporting period start, YYYY-MM-DD.
+        #[arg(long)]
+        from: Option<String>,
+        /// Reporting period end, YYYY-MM-DD.
+        #[arg(long)]
+        to: Option<String>,
+        /// GHG reduction target: base year.
+        #[arg(long)]
+        base_year: Option<i32>,
+        #[arg(long)]
+        target_year: Option<i32>,
+        /// Reduction of Scope 1 and 2 by the target year, in percent.
+        #[arg(long)]
+        scope12_reduction: Option<String>,
+        /// Reduction of Scope 3 by the target year, in percent.
+        #[arg(long)]
+        scope3_reduction: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the report: EFRAG's template filled, the ESRS E1 workbook, the PDF, the Inline
+    /// XBRL, and with --customer the email draft and zip for that customer.
+    Export {
+        #[arg(long)]
+        file: PathBuf,
+        /// An existing folder; files already there are never overwritten.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the PDF, the Inline XBRL page, the ESRS E1 workbook and the email.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// A customer of the profile, by name.
+        #[arg(long)]
+        customer: Option<String>,
+        /// A blank EFRAG template to fill instead of the built-in one.
+        #[arg(long)]
+        template: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CbamCommand {
+    /// Store the installation of a filled communication template (V2.1, V2.1.1); all or
+    /// nothing. The same installation and period imported again replaces it.
+    Import {
+        #[arg(long)]
+        file: PathBuf,
+        /// The filled template (.xlsx).
+        template: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compute an installation: SEE per good and the installation's totals.
+    Report {
+        #[arg(long)]
+        file: PathBuf,
+        /// Installation id (I1, I2, …); the one changed last when omitted.
+        #[arg(long)]
+        installation: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recompute a template received from a supplier and list where its summary disagrees
+    /// (no company file needed; exit 1 when something disagrees).
+    Check {
+        template: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the filled communication template, the PDF summary per EU customer and, per
+    /// customer with an email address, the .eml draft and the .zip.
+    Export {
+        #[arg(long)]
+        file: PathBuf,
+        /// Installation id; the one changed last when omitted.
+        #[arg(long)]
+        installation: Option<String>,
+        /// An existing folder; files already there are never overwritten.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the PDF summary and the email.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Only this customer of the profile, by name; every EU customer otherwise.
+        #[arg(long)]
+        customer: Option<String>,
+        /// A blank communication template to fill instead of the built-in one.
+        #[arg(long)]
+        template: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Field accuracy and seconds per page of document reading over a corpus folder (with
+    /// ground truth), without and with the model.
+    Extract {
+        dir: PathBuf,
+        #[arg(long)]
+        model: Option<PathBuf>,
+        #[arg(long, default_value_t = 2)]
+        threads: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DocumentsCommand {
+    /// Store files in the company file (encrypted, once per content).
+    Add {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -327,6 +524,124 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
             year,
             json,
         } => activity::explain(l, &file, &result_id, year, json),
+        Command::Vsme { command } => match command {
+            VsmeCommand::Import {
+                file,
+                template,
+                json,
+            } => vsme::import_template(l, &file, &template, json),
+            VsmeCommand::Facts { template, json } => vsme::facts(l, &template, json),
+            VsmeCommand::Settings {
+                file,
+                name,
+                scheme,
+                identifier,
+                currency,
+                from,
+                to,
+                base_year,
+                target_year,
+                scope12_reduction,
+                scope3_reduction,
+                json,
+            } => vsme::settings(
+                l,
+                &file,
+                vsme::SettingsChange {
+                    name,
+                    scheme,
+                    identifier,
+                    currency,
+                    from,
+                    to,
+                    base_year,
+                    target_year,
+                    scope12_reduction,
+                    scope3_reduction,
+                },
+                json,
+            ),
+            VsmeCommand::Export {
+                file,
+                out,
+                lang,
+                customer,
+                template,
+                json,
+            } => {
+                let lang = Lang::parse(&lang).ok_or_else(|| {
+                    Failure::from(UiError::new("cli-vsme-lang").arg("lang", &lang))
+                })?;
+                vsme::export_report(
+                    l,
+                    &vsme::ExportOptions {
+                        file: &file,
+                        out: &out,
+                        lang,
+                        customer: customer.as_deref(),
+                        template: template.as_deref(),
+                        json,
+                    },
+                )
+            }
+        },
+        Command::Cbam { command } => match command {
+            CbamCommand::Import {
+                file,
+                template,
+                json,
+            } => cbam::import(l, &file, &template, json),
+            CbamCommand::Report {
+                file,
+                installation,
+                json,
+            } => cbam::report(l, &file, installation.as_deref(), json),
+            CbamCommand::Check { template, json } => cbam::check(l, &template, json),
+            CbamCommand::Export {
+                file,
+                installation,
+                out,
+                lang,
+                customer,
+                template,
+                json,
+            } => {
+                let lang = Lang::parse(&lang).ok_or_else(|| {
+                    Failure::from(UiError::new("cli-vsme-lang").arg("lang", &lang))
+                })?;
+                cbam::export(
+                    l,
+                    &cbam::ExportOptions {
+                        file: &file,
+                        installation: installation.as_deref(),
+                        out: &out,
+                        lang,
+                        customer: customer.as_deref(),
+                        template: template.as_deref(),
+                        json,
+                    },
+                )
+            }
+        },
+        Command::Extract {
+            input,
+            model,
+            threads,
+            lang,
+            json,
+        } => documents::extract(l, &input, model.as_deref(), threads, &lang, json),
+        Command::Bench {
+            command:
+                BenchCommand::Extract {
+                    dir,
+                    model,
+                    threads,
+                    json,
+                },
+        } => documents::bench_extract(&dir, model.as_deref(), threads, json),
+        Command::Documents {
+            command: DocumentsCommand::Add { file, inputs, json },
+        } => documents::add(l, &file, &inputs, json),
         Command::Demo { file, add_recent } => {
             let pass = secret::passphrase("ATHAR_PASSPHRASE", "prompt-new-passphrase", true)?;
             demo::create(&file, &pass, &actor())?;
@@ -351,6 +666,8 @@ fn run(cli: Cli, l: &Localizer) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
+    // Started as the worker process that reads documents (OCR, the model)?
+    athar_session::documents::serve_worker_if_asked();
     let lang = std::env::var("ATHAR_LANG")
         .ok()
         .and_then(|s| Lang::parse(&s))

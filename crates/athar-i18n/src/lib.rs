@@ -42,6 +42,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::En,
+        "cbam-app.ftl",
+        include_str!("../../../locales/en/cbam-app.ftl"),
+    ),
+    (
+        Lang::En,
         "documents.ftl",
         include_str!("../../../locales/en/documents.ftl"),
     ),
@@ -54,6 +59,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "reports.ftl",
         include_str!("../../../locales/en/reports.ftl"),
+    ),
+    (
+        Lang::En,
+        "vsme-app.ftl",
+        include_str!("../../../locales/en/vsme-app.ftl"),
     ),
     (
         Lang::Ar,
@@ -87,6 +97,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::Ar,
+        "cbam-app.ftl",
+        include_str!("../../../locales/ar/cbam-app.ftl"),
+    ),
+    (
+        Lang::Ar,
         "documents.ftl",
         include_str!("../../../locales/ar/documents.ftl"),
     ),
@@ -99,6 +114,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::Ar,
         "reports.ftl",
         include_str!("../../../locales/ar/reports.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "vsme-app.ftl",
+        include_str!("../../../locales/ar/vsme-app.ftl"),
     ),
 ];
 

@@ -25,6 +25,43 @@ pub struct RecentEntry {
 pub struct Prefs {
     pub lang: Lang,
     pub recent: Vec<RecentEntry>,
+    /// A newer EFRAG VSME digital template the user chose for exports (Settings → templates);
+    /// `None`: the template built into Athar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vsme_template: Option<PathBuf>,
+    /// The Commission's CBAM communication template the user chose for exports ("the file
+    /// downloaded from the Commission's site", Settings → templates); `None`: the built-in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cbam_template: Option<PathBuf>,
+    /// How documents are read (Settings → documents).
+    #[serde(default)]
+    pub documents: DocumentPrefs,
+}
+
+/// Reading of bills and invoices: the local model and the review thresholds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocumentPrefs {
+    /// The GGUF model file the user chose; `None`: deterministic extraction only.
+    pub model: Option<PathBuf>,
+    /// Threads the model may use.
+    pub threads: u32,
+    /// Fields below this confidence (percent) are highlighted for review.
+    pub highlight_below: u8,
+    /// Accept documents whose fields all reach this confidence (percent) without review;
+    /// `None` (the default) keeps every document for a person.
+    pub auto_accept_above: Option<u8>,
+}
+
+impl Default for DocumentPrefs {
+    fn default() -> Self {
+        DocumentPrefs {
+            model: None,
+            threads: 2,
+            highlight_below: 80,
+            auto_accept_above: None,
+        }
+    }
 }
 
 impl Prefs {
@@ -123,7 +160,9 @@ mod tests {
         assert_eq!(file.load(), Prefs::default());
         let mut p = Prefs {
             lang: Lang::Ar,
-            recent: vec![],
+            vsme_template: Some(PathBuf::from("/t/VSME-Digital-Template-1.3.1.xlsx")),
+            cbam_template: Some(PathBuf::from("/t/CBAM Communication template.xlsx")),
+            ..Prefs::default()
         };
         for i in 0..20 {
             p.touch_recent(Path::new(&format!("/f{i}.athar")));

@@ -7,6 +7,9 @@
 //! `{"args": ...}`. Errors are [`UiError`]s carrying Fluent keys, never English text.
 
 pub mod activity;
+pub mod cbam;
+pub mod documents;
+pub mod vsme;
 
 use athar_domain::{CompanyData, FieldError, NewCompany};
 use athar_inventory::ActivityEntry;
@@ -300,6 +303,130 @@ command!(
 command!(
     /// Retire a company or spend factor (old versions stay for old results).
     DeleteCompanyFactor, "delete_company_factor", activity::FactorIdArgs => activity::CompanyFactors);
+
+// Sustainability report (VSME).
+command!(
+    /// The VSME datapoint model, laid out for the forms.
+    GetVsmeModel, "get_vsme_model", NoArgs => vsme::VsmeModel);
+command!(
+    /// The report: facts with their sources, completeness, the ESRS E1 view.
+    GetVsmeState, "get_vsme_state", NoArgs => vsme::VsmeState);
+command!(
+    /// Store or remove typed facts (checked against the model; audited).
+    SaveVsmeFacts, "save_vsme_facts", vsme::SaveVsmeFactsArgs => vsme::VsmeState);
+command!(
+    /// Replace a computed figure, with a reason (audited).
+    SetVsmeOverride, "set_vsme_override", vsme::VsmeOverrideArgs => vsme::VsmeState);
+command!(
+    /// Go back to the computed figure.
+    ClearVsmeOverride, "clear_vsme_override", vsme::VsmeKeyArgs => vsme::VsmeState);
+command!(
+    /// Answer (or withdraw the answer to) an "If applicable" question.
+    AnswerVsmeGroup, "answer_vsme_group", vsme::VsmeAnswerArgs => vsme::VsmeState);
+command!(
+    /// Save the report's identifier, currency, period and GHG target.
+    SaveVsmeSettings, "save_vsme_settings", vsme::SaveVsmeSettingsArgs => vsme::VsmeState);
+command!(
+    /// Read an EFRAG digital template and store its facts (all or nothing).
+    ImportVsmeTemplate, "import_vsme_template", vsme::VsmeImportArgs => vsme::VsmeImportReport);
+command!(
+    /// Write one export file (or one customer's email package) into a folder.
+    ExportVsme, "export_vsme", vsme::VsmeExportArgs => vsme::VsmeExported);
+command!(
+    /// The blank templates available for the export.
+    GetVsmeTemplates, "get_vsme_templates", NoArgs => vsme::VsmeTemplates);
+command!(
+    /// Use a newer EFRAG template file (checked, remembered in the preferences), or go back
+    /// to the built-in one.
+    SetVsmeTemplate, "set_vsme_template", vsme::VsmeTemplateArgs => vsme::VsmeTemplates);
+command!(
+    /// Native "open" dialog for an EFRAG workbook (.xlsx); `None` when cancelled.
+    PickVsmeWorkbook, "pick_vsme_workbook", NoArgs => Option<String>);
+command!(
+    /// Native folder dialog for the export; `None` when cancelled.
+    PickVsmeFolder, "pick_vsme_folder", NoArgs => Option<String>);
+
+// CBAM: installations, embedded emissions, the communication template, exports.
+command!(
+    /// The installations, the EU carbon price, the customers and whether a template exists.
+    GetCbamOverview, "get_cbam_overview", NoArgs => cbam::CbamOverview);
+command!(
+    /// A new installation for the guided flow, filled from the profile (not saved).
+    NewCbamInstallation, "new_cbam_installation", NoArgs => cbam::CbamInstallationView);
+command!(
+    /// A stored installation with all its validation problems.
+    GetCbamInstallation, "get_cbam_installation", cbam::CbamIdArgs => cbam::CbamInstallationView);
+command!(
+    /// Save an installation after a step of the guided flow (validated up to it; audited).
+    SaveCbamInstallation, "save_cbam_installation", cbam::CbamSaveArgs => cbam::CbamInstallationView);
+command!(
+    /// Delete an installation (audited).
+    DeleteCbamInstallation, "delete_cbam_installation", cbam::CbamIdArgs => cbam::CbamOverview);
+command!(
+    /// Compute an installation: SEE per good and the default-value comparison.
+    GetCbamResults, "get_cbam_results", cbam::CbamIdArgs => cbam::CbamResultsView);
+command!(
+    /// One result node of an installation with its formula, inputs and children.
+    ExplainCbamResult, "explain_cbam_result", cbam::CbamExplainArgs => cbam::CbamExplainView);
+command!(
+    /// Set or clear the EU carbon price of the comparison (audited).
+    SetCbamCarbonPrice, "set_cbam_carbon_price", cbam::CbamCarbonPriceArgs => Option<rust_decimal::Decimal>);
+command!(
+    /// Import a filled communication template (all or nothing).
+    ImportCbamTemplate, "import_cbam_template", cbam::CbamPathArgs => cbam::CbamImportOutcome);
+command!(
+    /// Recompute a supplier's template and list where its summary disagrees.
+    CheckCbamTemplate, "check_cbam_template", cbam::CbamPathArgs => cbam::CbamCheckOutcome);
+command!(
+    /// Write the filled template, the PDF summaries and the email packages into a folder;
+    /// progress comes as `cbam::CBAM_EXPORT_PROGRESS_EVENT` events.
+    ExportCbam, "export_cbam", cbam::CbamExportArgs => cbam::CbamExportReport);
+command!(
+    /// The blank communication templates available for the export.
+    GetCbamTemplates, "get_cbam_templates", NoArgs => cbam::CbamTemplates);
+command!(
+    /// Use a communication template file downloaded from the Commission's site (checked,
+    /// remembered in the preferences), or go back to the built-in one.
+    SetCbamTemplate, "set_cbam_template", cbam::CbamTemplateArgs => cbam::CbamTemplates);
+command!(
+    /// Native "open" dialog for a communication template (.xlsx); `None` when cancelled.
+    PickCbamWorkbook, "pick_cbam_workbook", NoArgs => Option<String>);
+command!(
+    /// Native folder dialog for the CBAM export; `None` when cancelled.
+    PickCbamFolder, "pick_cbam_folder", NoArgs => Option<String>);
+
+// Documents: bills and invoices read into proposed activity data.
+command!(
+    /// The stored documents and the reading settings.
+    ListDocuments, "list_documents", NoArgs => documents::DocumentsView);
+command!(
+    /// Store files as documents (sniffed, deduplicated by content; audited).
+    AddDocuments, "add_documents", documents::AddDocumentsArgs => documents::AddDocumentsReport);
+command!(
+    /// Read documents through the worker; progress comes as
+    /// `documents::DOCUMENTS_PROGRESS_EVENT` events.
+    ExtractDocuments, "extract_documents", documents::DocumentIdsArgs => documents::ExtractReport);
+command!(
+    /// Stop the running extraction (the document being read is marked cancelled).
+    CancelExtraction, "cancel_extraction", NoArgs => ());
+command!(
+    /// Where each document of the running (or last) extraction is, for the progress bar.
+    GetExtractionProgress, "get_extraction_progress", NoArgs => Vec<documents::ExtractionProgress>);
+command!(
+    /// One document's pages and proposed fields for review.
+    GetDocumentReview, "get_document_review", documents::DocumentIdArgs => documents::ReviewView);
+command!(
+    /// Turn reviewed values into an activity entry linked to the document (audited).
+    AcceptDocument, "accept_document", documents::AcceptDocumentArgs => documents::AcceptOutcome);
+command!(
+    /// Save the model file, threads, highlight and auto-accept thresholds.
+    SaveDocumentSettings, "save_document_settings", documents::DocumentSettings => documents::DocumentsView);
+command!(
+    /// Native "open" dialog for bills and invoices (several files); empty when cancelled.
+    PickDocumentFiles, "pick_document_files", NoArgs => Vec<String>);
+command!(
+    /// Native "open" dialog for a GGUF model file; `None` when cancelled.
+    PickModelFile, "pick_model_file", NoArgs => Option<String>);
 
 #[cfg(test)]
 mod tests {

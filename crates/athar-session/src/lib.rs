@@ -6,7 +6,10 @@
 //! user's language.
 
 pub mod activity;
+pub mod cbam;
+pub mod documents;
 mod errors;
+pub mod vsme;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +37,10 @@ pub struct Session {
     keychain_available: bool,
     /// The inventory last computed for the open file; dropped on every change.
     inventory: Option<activity::CachedInventory>,
+    /// The inventories the VSME report last rested on (see `vsme`).
+    vsme: Option<vsme::VsmeCache>,
+    /// The worker that reads documents, kept while its settings stay the same.
+    documents: Option<documents::Reader>,
 }
 
 /// Who is making changes, for the audit log: the front end and the OS user.
@@ -81,6 +88,8 @@ impl Session {
             actor,
             keychain_available,
             inventory: None,
+            vsme: None,
+            documents: None,
         }
     }
 
@@ -248,6 +257,7 @@ impl Session {
     pub fn close(&mut self) {
         self.open = None;
         self.inventory = None;
+        self.vsme = None;
     }
 
     pub fn save_profile(

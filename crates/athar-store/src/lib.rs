@@ -15,11 +15,14 @@
 
 pub mod activity;
 pub mod audit;
+pub mod cbam;
 mod company;
 pub mod company_factors;
+pub mod documents;
 mod error;
 mod keys;
 mod migrate;
+pub mod vsme;
 
 use std::path::{Path, PathBuf};
 
@@ -30,10 +33,18 @@ pub use activity::{
     EntryFacets, EntryQuery, FactorPackRecord, ImportOutcome, ImportRow, StoredEntry, MANUAL_SOURCE,
 };
 pub use audit::{AuditEntry, AuditFault, AuditVerification};
+pub use cbam::{
+    CbamExportRecord, CbamSaveOutcome, InstallationListing, InstallationRecord, CBAM_MANUAL,
+};
 pub use company_factors::{CompanyFactorSet, COMPANY_PACK};
+pub use documents::{DocumentStatus, FieldReview, StoredDocument};
 pub use error::StoreError;
 pub use keys::{derive_key, read_salt, RawKey, KDF_ITERATIONS};
 pub use migrate::LATEST_SCHEMA_VERSION;
+pub use vsme::{
+    StoredVsmeFact, VsmeFactChange, VsmeFactSource, VsmeImportOutcome, VsmeOverrideRecord,
+    VsmeReportSettings,
+};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

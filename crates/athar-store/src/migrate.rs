@@ -12,7 +12,7 @@ mod embedded {
 }
 
 /// The newest schema version this build knows.
-pub const LATEST_SCHEMA_VERSION: u32 = 4;
+pub const LATEST_SCHEMA_VERSION: u32 = 7;
 
 const HISTORY_TABLE: &str = "refinery_schema_history";
 

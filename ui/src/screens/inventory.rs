@@ -431,8 +431,9 @@ fn IntensityValue(
     }
 }
 
+/// The explanation drawer; also opened from the sustainability report's computed figures.
 #[component]
-fn ExplainPanel(
+pub fn ExplainPanel(
     explain: ExplainState,
     open: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {

@@ -2,15 +2,25 @@
 //! only through `AppCtx::invoke`.
 
 pub mod activity;
+pub mod cbam;
+pub mod cbam_panels;
+pub mod cbam_settings;
 pub mod create;
+pub mod documents;
+pub mod documents_review;
+pub mod documents_settings;
 pub mod entry_form;
 pub mod factors;
 pub mod import;
 pub mod inventory;
 pub mod profile;
 pub mod security;
+pub mod settings;
 pub mod start;
 pub mod unlock;
+pub mod vsme;
+pub mod vsme_fields;
+pub mod vsme_panels;
 pub mod workspace;
 
 /// Puts the keyboard focus on the first element matching `selector` after the next paint

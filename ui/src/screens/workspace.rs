@@ -12,6 +12,8 @@ use crate::screens::factors::FactorsScreen;
 use crate::screens::inventory::InventoryScreen;
 use crate::screens::profile::{ProfileDraft, ProfileScreen};
 use crate::screens::security::SecurityScreen;
+use crate::screens::settings::SettingsScreen;
+use crate::screens::vsme::VsmeScreen;
 
 #[component]
 pub fn Workspace() -> impl IntoView {
@@ -29,9 +31,13 @@ pub fn Workspace() -> impl IntoView {
             <nav class="side-nav" aria-label=move || t("nav-label")>
                 <NavItem tab=Tab::Profile id="nav-profile" label="nav-profile" />
                 <NavItem tab=Tab::Activity id="nav-activity" label="nav-activity" />
+                <NavItem tab=Tab::Documents id="nav-documents" label="nav-documents" />
                 <NavItem tab=Tab::Inventory id="nav-inventory" label="nav-inventory" />
                 <NavItem tab=Tab::Factors id="nav-factors" label="nav-factors" />
+                <NavItem tab=Tab::Vsme id="nav-vsme" label="nav-vsme" />
+                <NavItem tab=Tab::Cbam id="nav-cbam" label="nav-cbam" />
                 <NavItem tab=Tab::Security id="nav-security" label="nav-security" />
+                <NavItem tab=Tab::Settings id="nav-settings" label="nav-settings" />
                 <span class="nav-spacer"></span>
                 <button
                     id="close-file"
@@ -48,6 +54,10 @@ pub fn Workspace() -> impl IntoView {
                     Tab::Activity => view! { <ActivityScreen /> }.into_any(),
                     Tab::Inventory => view! { <InventoryScreen /> }.into_any(),
                     Tab::Factors => view! { <FactorsScreen /> }.into_any(),
+                    Tab::Vsme => view! { <VsmeScreen /> }.into_any(),
+                    Tab::Cbam => view! { <crate::screens::cbam::CbamScreen /> }.into_any(),
+                    Tab::Settings => view! { <SettingsScreen /> }.into_any(),
+                    Tab::Documents => view! { <crate::screens::documents::DocumentsScreen /> }.into_any(),
                     Tab::Security => view! { <SecurityScreen /> }.into_any(),
                 }}
             </div>
