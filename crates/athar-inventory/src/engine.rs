@@ -11,7 +11,7 @@
 //! 3.6, intensities); display rounding is the caller's business ([`crate::display`]).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -91,16 +91,21 @@ pub fn compute(
         factors,
         gwp: input.gwp.basis(),
         cited: BTreeMap::new(),
-        keys: HashMap::new(),
-        memo: HashMap::new(),
+        keys: HashMap::default(),
+        memo: HashMap::default(),
     };
     let mut errors = Vec::new();
-    let mut nodes: BTreeMap<Arc<str>, ResultNode> = BTreeMap::new();
-    let mut site_ids: HashMap<&str, Arc<str>> = HashMap::new();
-    let mut seen: std::collections::HashSet<&str> =
-        std::collections::HashSet::with_capacity(input.entries.len());
-    // (site, bucket) → category → line ids
-    let mut groups: BTreeMap<(&str, usize), BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
+    // Lines in the order they are made; they become the bulk of `Inventory::nodes` at the end
+    // (see `assemble`), which is far cheaper than inserting 100,000 large nodes one by one.
+    let mut lines: Vec<ResultNode> =
+        Vec::with_capacity(input.entries.len() + input.entries.len() / 4);
+    let mut site_ids: HashMap<&str, Arc<str>, FastHash> = HashMap::default();
+    let mut seen: HashSet<&str, FastHash> =
+        HashSet::with_capacity_and_hasher(input.entries.len(), FastHash);
+    // (site, bucket) → category → indices into `lines`
+    let mut groups: BTreeMap<(&str, usize), BTreeMap<Category, Vec<u32>>> = BTreeMap::new();
+    let labels: Vec<String> = buckets.iter().map(Period::label).collect();
+    let mut id_buf = String::with_capacity(64);
 
     for entry in &input.entries {
         let err = |kind| EntryError {
@@ -133,41 +138,40 @@ pub fn compute(
             .entry(entry.site.as_str())
             .or_insert_with(|| Arc::from(entry.site.as_str()))
             .clone();
-        let lines: Vec<Line> = std::iter::once(first).chain(second).collect();
         let several = parts.len() > 1;
         let mut emit = |part: &Part, line: Line| {
-            let base = if several {
-                format!("line/{}@{}", entry.id, buckets[part.bucket].label())
-            } else {
-                format!("line/{}", entry.id)
-            };
-            let id: Arc<str> = Arc::from(match line.suffix {
-                Some(s) => format!("{base}/{s}"),
-                None => base,
-            });
+            id_buf.clear();
+            id_buf.push_str("line/");
+            id_buf.push_str(&entry.id);
+            if several {
+                id_buf.push('@');
+                id_buf.push_str(&labels[part.bucket]);
+            }
+            if let Some(s) = line.suffix {
+                id_buf.push('/');
+                id_buf.push_str(s);
+            }
+            let id: Arc<str> = Arc::from(id_buf.as_str());
             let group = groups
                 .entry((entry.site.as_str(), part.bucket))
                 .or_default();
-            let categories = line.categories;
-            let node = line_node(id, entry, site.clone(), part.period, line);
-            for cat in categories {
-                group.entry(*cat).or_default().push(Child {
-                    id: node.id.clone(),
-                    value: node.value,
-                    quality: node.quality.clone(),
-                });
+            let at = lines.len() as u32;
+            for cat in line.categories {
+                group.entry(*cat).or_default().push(at);
             }
-            nodes.insert(node.id.clone(), node);
+            lines.push(line_node(id, entry, site.clone(), part.period, line));
         };
         match parts.as_slice() {
             [whole @ Part { share: None, .. }] => {
-                for line in lines {
-                    emit(whole, line);
+                emit(whole, first);
+                if let Some(second) = second {
+                    emit(whole, second);
                 }
             }
             _ => {
+                let both: Vec<Line> = std::iter::once(first).chain(second).collect();
                 for part in &parts {
-                    for line in &lines {
+                    for line in &both {
                         match part.share.as_ref().map(|s| line.apportioned(s)) {
                             Some(Some(l)) => emit(part, l),
                             Some(None) => errors.push(err(EntryErrorKind::Overflow)),
@@ -182,11 +186,17 @@ pub fn compute(
         return Err(InventoryError::Entries(errors));
     }
 
+    // Sums, totals and intensities, in the order they are made.
+    let mut sums: Vec<ResultNode> = Vec::new();
     // Level A: per site and result period.
     let mut by_bucket: BTreeMap<usize, BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
     let mut by_site: BTreeMap<&str, BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
     for ((site, b), cats) in groups {
-        let made = build_level(&mut nodes, Some(site), buckets[b], cats)?;
+        let cats: BTreeMap<Category, Vec<&ResultNode>> = cats
+            .into_iter()
+            .map(|(cat, at)| (cat, at.iter().map(|&i| &lines[i as usize]).collect()))
+            .collect();
+        let made = build_level(&mut sums, Some(site), buckets[b], cats)?;
         for (cat, child) in made {
             if !whole {
                 by_site
@@ -208,7 +218,7 @@ pub fn compute(
     let mut all_period: BTreeMap<Category, Vec<Child>> = BTreeMap::new();
     for (b, bucket) in buckets.iter().enumerate() {
         let cats = by_bucket.remove(&b).unwrap_or_default();
-        let made = build_level(&mut nodes, None, *bucket, cats)?;
+        let made = build_level(&mut sums, None, *bucket, cats)?;
         for (cat, child) in made {
             all_period.entry(cat).or_default().push(child);
         }
@@ -216,19 +226,20 @@ pub fn compute(
     if !whole {
         // Per site and all sites over the whole reporting period.
         for (site, cats) in by_site {
-            build_level(&mut nodes, Some(site), rp, cats)?;
+            build_level(&mut sums, Some(site), rp, cats)?;
         }
-        build_level(&mut nodes, None, rp, all_period)?;
+        build_level(&mut sums, None, rp, all_period)?;
     }
     if let Some(revenue) = &input.net_revenue {
         for (cat, total) in [
             (Category::IntensityLocation, Category::TotalLocation),
             (Category::IntensityMarket, Category::TotalMarket),
         ] {
-            let node = intensity(&nodes, cat, total, rp, revenue)?;
-            nodes.insert(node.id.clone(), node);
+            let node = intensity(&sums, cat, total, rp, revenue)?;
+            sums.push(node);
         }
     }
+    let nodes = assemble(lines, sums);
 
     drop(seen);
     let entries = input
@@ -473,7 +484,7 @@ type Memoised = (MemoKey, Result<Rc<Chain>, EntryErrorKind>);
 
 fn memo_hash(activity: &str, dim: Dimension, country: &str, date: Date) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = FxHasher::default();
     (activity, dim, country, date).hash(&mut h);
     h.finish()
 }
@@ -483,10 +494,10 @@ struct Calc<'f, 'p> {
     gwp: athar_factors::GwpBasis,
     cited: BTreeMap<String, FactorCitation>,
     /// Shared cite keys, so that lines do not allocate them.
-    keys: HashMap<String, Arc<str>>,
+    keys: HashMap<String, Arc<str>, FastHash>,
     /// Resolved chains by hash of (activity, dimension, country, date), so that looking one up
     /// allocates nothing.
-    memo: HashMap<u64, Vec<Memoised>>,
+    memo: HashMap<u64, Vec<Memoised>, FastHash>,
 }
 
 const S1: &[Category] = &[Category::Scope1];
@@ -497,6 +508,102 @@ const C1: &[Category] = &[Category::Scope3Cat(1)];
 const C4: &[Category] = &[Category::Scope3Cat(4)];
 const C5: &[Category] = &[Category::Scope3Cat(5)];
 const C6: &[Category] = &[Category::Scope3Cat(6)];
+
+/// Appends `d` exactly as `d.to_string()` writes it (its digits, the point at its scale, a
+/// `-` for a set sign), without going through `fmt` and a temporary string: the formulas of
+/// 100,000 lines write half a million decimals.
+fn push_dec(s: &mut String, d: Decimal) {
+    let scale = d.scale() as usize;
+    let mut m = d.mantissa().unsigned_abs();
+    // Digits from the last; at most 29 for 96 bits, and `scale` ≤ 28.
+    let mut buf = [b'0'; 40];
+    let mut at = buf.len();
+    while m != 0 {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+    }
+    let digits = (buf.len() - at).max(scale);
+    let at = buf.len() - digits; // left-padded with zeros up to `scale` digits
+    let whole = digits - scale;
+    if d.is_sign_negative() {
+        s.push('-');
+    }
+    // Only ASCII digits were written.
+    let text = std::str::from_utf8(&buf[at..]).expect("ASCII digits");
+    if digits == 0 {
+        s.push('0');
+    } else if whole == 0 {
+        s.push_str("0.");
+        s.push_str(text);
+    } else if scale == 0 {
+        s.push_str(text);
+    } else {
+        s.push_str(&text[..whole]);
+        s.push('.');
+        s.push_str(&text[whole..]);
+    }
+}
+
+/// FxHash (as in rustc): the engine's hash maps are keyed by entry ids, site names and
+/// factor lookups of one calculation, where SipHash's protection against chosen keys buys
+/// nothing and costs a visible share of the run.
+#[derive(Clone, Copy, Default)]
+struct FastHash;
+
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl FxHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 fn dec(d: Decimal) -> String {
     d.normalize().to_string()
@@ -1403,13 +1510,78 @@ struct Child {
     quality: Quality,
 }
 
+/// What a sum needs of each of its children: lines are summed straight from their nodes,
+/// sums of sums from [`Child`]ren.
+trait AsChild {
+    fn id(&self) -> &Arc<str>;
+    fn value(&self) -> Decimal;
+    fn quality(&self) -> &Quality;
+}
+
+impl AsChild for Child {
+    fn id(&self) -> &Arc<str> {
+        &self.id
+    }
+    fn value(&self) -> Decimal {
+        self.value
+    }
+    fn quality(&self) -> &Quality {
+        &self.quality
+    }
+}
+
+impl AsChild for &ResultNode {
+    fn id(&self) -> &Arc<str> {
+        &self.id
+    }
+    fn value(&self) -> Decimal {
+        self.value
+    }
+    fn quality(&self) -> &Quality {
+        &self.quality
+    }
+}
+
+/// All nodes by id. The same map as inserting every line and then every sum in the order
+/// they were made (a later node with an id already present replaces the earlier one), but
+/// built in one pass from a sorted sequence: no node is moved while the tree grows, and the
+/// tree's leaves are full. Lines usually come already sorted (entries sorted by id); then
+/// sorting is one comparison per line.
+fn assemble(lines: Vec<ResultNode>, mut sums: Vec<ResultNode>) -> BTreeMap<Arc<str>, ResultNode> {
+    // Stable sorts: of equal ids, the one made last comes last, and `from_iter` keeps it.
+    sums.sort_by(|a, b| a.id.cmp(&b.id));
+    let lines: Vec<ResultNode> = if lines.is_sorted_by(|a, b| a.id <= b.id) {
+        lines
+    } else {
+        let mut order: Vec<u32> = (0..lines.len() as u32).collect();
+        order.sort_by(|&a, &b| lines[a as usize].id.cmp(&lines[b as usize].id));
+        let mut slots: Vec<Option<ResultNode>> = lines.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|i| slots[i as usize].take())
+            .collect()
+    };
+    let mut all: Vec<(Arc<str>, ResultNode)> = Vec::with_capacity(lines.len() + sums.len());
+    let mut sums = sums.into_iter().peekable();
+    for line in lines {
+        while let Some(s) = sums.next_if(|s| s.id < line.id) {
+            all.push((s.id.clone(), s));
+        }
+        all.push((line.id.clone(), line));
+    }
+    all.extend(sums.map(|s| (s.id.clone(), s)));
+    // `from_iter` on a vector's own iterator reuses it, finds it sorted and builds the tree
+    // bottom-up.
+    all.into_iter().collect()
+}
+
 /// A node summing `children`.
-fn sum_node(
+fn sum_node<C: AsChild>(
     id: Arc<str>,
     category: Category,
     site: Option<&str>,
     period: Period,
-    children: Vec<Child>,
+    children: Vec<C>,
     symbolic: Cow<'static, str>,
 ) -> Result<ResultNode, InventoryError> {
     let mut value = Decimal::ZERO;
@@ -1417,16 +1589,16 @@ fn sum_node(
     let mut substituted = String::new();
     for (i, c) in children.iter().enumerate() {
         value = value
-            .checked_add(c.value)
+            .checked_add(c.value())
             .ok_or_else(|| InventoryError::Overflow(id.to_string()))?;
         quality
-            .add(&c.quality)
+            .add(c.quality())
             .ok_or_else(|| InventoryError::Overflow(id.to_string()))?;
         if i < MAX_TERMS {
             if i > 0 {
                 substituted.push_str(" + ");
             }
-            let _ = write!(substituted, "{}", c.value.normalize());
+            push_dec(&mut substituted, c.value().normalize());
         }
     }
     if children.is_empty() {
@@ -1454,7 +1626,7 @@ fn sum_node(
         entries: Vec::new(),
         factors: Vec::new(),
         instruments: Vec::new(),
-        children: children.into_iter().map(|c| c.id).collect(),
+        children: children.iter().map(|c| c.id().clone()).collect(),
         quality,
         flags: Vec::new(),
     })
@@ -1462,11 +1634,11 @@ fn sum_node(
 
 /// Builds the category, scope 3 and total nodes of one (site or all) × period from the given
 /// children per category. Returns the category nodes made (for the level above).
-fn build_level(
-    nodes: &mut BTreeMap<Arc<str>, ResultNode>,
+fn build_level<C: AsChild>(
+    nodes: &mut Vec<ResultNode>,
     site: Option<&str>,
     period: Period,
-    mut cats: BTreeMap<Category, Vec<Child>>,
+    mut cats: BTreeMap<Category, Vec<C>>,
 ) -> Result<Vec<(Category, Child)>, InventoryError> {
     let label = period.label();
     let who = site.unwrap_or("all");
@@ -1483,18 +1655,21 @@ fn build_level(
         .copied()
         .filter(|c| matches!(c, Category::Scope3Cat(_)))
         .collect();
-    let insert = |nodes: &mut BTreeMap<Arc<str>, ResultNode>, node: ResultNode| {
+    let insert = |nodes: &mut Vec<ResultNode>, node: ResultNode| {
         let child = Child {
             id: node.id.clone(),
             value: node.value,
             quality: node.quality.clone(),
         };
-        nodes.insert(node.id.clone(), node);
+        nodes.push(node);
         child
     };
     for cat in basics.into_iter().chain(present.iter().copied()) {
         let children = cats.remove(&cat).unwrap_or_default();
-        let what = if children.first().is_some_and(|c| c.id.starts_with("line/")) {
+        let what = if children
+            .first()
+            .is_some_and(|c| c.id().starts_with("line/"))
+        {
             "lines"
         } else {
             "children"
@@ -1543,7 +1718,7 @@ fn build_level(
 }
 
 fn intensity(
-    nodes: &BTreeMap<Arc<str>, ResultNode>,
+    nodes: &[ResultNode],
     cat: Category,
     total: Category,
     rp: Period,
@@ -1551,7 +1726,12 @@ fn intensity(
 ) -> Result<ResultNode, InventoryError> {
     let label = rp.label();
     let total_id: Arc<str> = Arc::from(format!("{}/all/{label}", total.id()));
-    let t = &nodes[&total_id];
+    // The last node made with that id (a site called "all" makes one too).
+    let t = nodes
+        .iter()
+        .rev()
+        .find(|n| n.id == total_id)
+        .expect("the total over all sites and the reporting period was built");
     let id: Arc<str> = Arc::from(format!("{}/all/{label}", cat.id()));
     let value = t
         .value
@@ -1582,4 +1762,79 @@ fn intensity(
         flags: Vec::new(),
         id,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn pushed(d: Decimal) -> String {
+        let mut s = String::from("x");
+        push_dec(&mut s, d);
+        s.split_off(1)
+    }
+
+    #[test]
+    fn push_dec_writes_what_display_writes() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.000",
+            "-0.000",
+            "1",
+            "-1",
+            "10",
+            "100.0",
+            "0.5",
+            "-0.5",
+            "0.005",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "123456789.000000001",
+            "19.3545",
+            "2.6676",
+            "0.00007385355",
+            "1e-20",
+        ]
+        .iter()
+        .map(|s| {
+            Decimal::from_str(s)
+                .or_else(|_| Decimal::from_scientific(s))
+                .unwrap()
+        })
+        .collect();
+        // Every scale with mantissas of every length, both signs, zeros at both ends.
+        let mut x: u128 = 0x9E37_79B9_7F4A_7C15_F39C_C060;
+        for scale in 0..=28 {
+            for len in 0..=96 {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let m = if len == 0 {
+                    0
+                } else {
+                    (x >> 32) & ((1u128 << len) - 1)
+                };
+                for neg in [false, true] {
+                    let lo = m as u32;
+                    let mid = (m >> 32) as u32;
+                    let hi = (m >> 64) as u32;
+                    cases.push(Decimal::from_parts(lo, mid, hi, neg, scale));
+                    cases.push(Decimal::from_parts(lo, mid, hi, neg, scale).normalize());
+                    let tens = Decimal::from_i128_with_scale(
+                        (m % 10_000_000_000_000_000_000_000_000) as i128 * 1000,
+                        scale,
+                    );
+                    cases.push(tens);
+                }
+            }
+        }
+        for d in cases {
+            assert_eq!(pushed(d), d.to_string(), "{d:?}");
+        }
+    }
 }
