@@ -93,6 +93,7 @@ pub fn compute(
         cited: BTreeMap::new(),
         keys: HashMap::default(),
         memo: HashMap::default(),
+        scratch: String::with_capacity(256),
     };
     let mut errors = Vec::new();
     // Lines in the order they are made; they become the bulk of `Inventory::nodes` at the end
@@ -458,10 +459,15 @@ struct Chain {
     ef_key: Arc<str>,
     /// The emission factor counts CO2 only.
     co2_only: bool,
+    /// The formula in symbols (set by [`Calc::finish`]).
+    symbolic: Cow<'static, str>,
+    /// ` × <value> <unit>` for each step, as the substituted formulas write them (set by
+    /// [`Calc::finish`]): written once per chain rather than once per line.
+    text: String,
 }
 
 impl Chain {
-    fn symbolic(&self) -> Cow<'static, str> {
+    fn symbolic_of(&self) -> Cow<'static, str> {
         const KNOWN: &[(&[&str], &str)] = &[
             (&["EF"], "E = Q × EF"),
             (&["NCV", "EF"], "E = Q × NCV × EF"),
@@ -498,6 +504,8 @@ struct Calc<'f, 'p> {
     /// Resolved chains by hash of (activity, dimension, country, date), so that looking one up
     /// allocates nothing.
     memo: HashMap<u64, Vec<Memoised>, FastHash>,
+    /// Where formulas are written before being copied out at their exact length.
+    scratch: String,
 }
 
 const S1: &[Category] = &[Category::Scope1];
@@ -968,6 +976,8 @@ impl<'p> Calc<'_, 'p> {
             specific: kind == SourceKind::Specific,
             ef_key: k,
             co2_only: false,
+            symbolic: Cow::Borrowed(""),
+            text: String::new(),
         };
         self.finish(&mut chain, row, "WORLD")?;
         Ok(chain)
@@ -1052,6 +1062,8 @@ impl<'p> Calc<'_, 'p> {
             specific: last.kind == SourceKind::Specific,
             ef_key: Arc::from(""),
             co2_only: false,
+            symbolic: Cow::Borrowed(""),
+            text: String::new(),
         };
         for (symbol, f) in &path {
             let (key, flags) = self.flags_of(f, activity, country);
@@ -1113,6 +1125,13 @@ impl<'p> Calc<'_, 'p> {
             }
             None => return Err(unit_err("the numerator names no gas")),
         }
+        chain.symbolic = chain.symbolic_of();
+        chain.text = String::new();
+        for step in &chain.steps {
+            chain.text.push_str(" × ");
+            push_dec(&mut chain.text, step.rate.value.normalize());
+            let _ = write!(chain.text, " {}", step.rate.unit);
+        }
         Ok(())
     }
 
@@ -1137,19 +1156,22 @@ impl<'p> Calc<'_, 'p> {
             e.factor.as_ref(),
             q.unit,
         )?;
-        let (value, substituted) = apply(&chain, q)?;
-        let mut flags = chain.flags.clone();
-        if chain.co2_only
+        let (value, substituted) = apply(&chain, q, &mut self.scratch)?;
+        let co2_only = chain.co2_only
             && matches!(
                 source,
                 Source::StationaryCombustion | Source::MobileCombustion
-            )
-        {
+            );
+        let default = expects_specific && !chain.specific;
+        let mut flags =
+            Vec::with_capacity(chain.flags.len() + usize::from(co2_only) + usize::from(default));
+        flags.extend(chain.flags.iter().cloned());
+        if co2_only {
             flags.push(Flag::Co2Only {
                 factor: chain.ef_key.clone(),
             });
         }
-        if expects_specific && !chain.specific {
+        if default {
             flags.push(Flag::DefaultFactor {
                 factor: chain.ef_key.clone(),
             });
@@ -1160,7 +1182,7 @@ impl<'p> Calc<'_, 'p> {
             suffix: None,
             value,
             formula: Formula {
-                symbolic: chain.symbolic(),
+                symbolic: chain.symbolic.clone(),
                 substituted,
             },
             factors: chain.steps.iter().map(|s| s.key.clone()).collect(),
@@ -1214,7 +1236,15 @@ impl<'p> Calc<'_, 'p> {
             });
         }
         let key = self.cite_spend(f);
-        let mut flags = Vec::new();
+        let mismatch = matches!(f.gwp_basis, athar_factors::GwpBasis::Unstated)
+            || (matches!(
+                f.gwp_basis,
+                athar_factors::GwpBasis::Ar5 | athar_factors::GwpBasis::Ar6
+            ) && f.gwp_basis != self.gwp);
+        let specific = f.kind == SourceKind::Specific;
+        let mut flags = Vec::with_capacity(
+            usize::from(fallback) + usize::from(mismatch) + usize::from(!specific),
+        );
         if fallback {
             flags.push(Flag::RegionFallback {
                 factor: key.clone(),
@@ -1222,18 +1252,12 @@ impl<'p> Calc<'_, 'p> {
                 used: Arc::from(f.region.as_str()),
             });
         }
-        if matches!(f.gwp_basis, athar_factors::GwpBasis::Unstated)
-            || (matches!(
-                f.gwp_basis,
-                athar_factors::GwpBasis::Ar5 | athar_factors::GwpBasis::Ar6
-            ) && f.gwp_basis != self.gwp)
-        {
+        if mismatch {
             flags.push(Flag::GwpBasisMismatch {
                 factor: key.clone(),
                 factor_basis: Arc::from(f.gwp_basis.as_str()),
             });
         }
-        let specific = f.kind == SourceKind::Specific;
         if !specific {
             flags.push(Flag::DefaultFactor {
                 factor: key.clone(),
@@ -1244,15 +1268,22 @@ impl<'p> Calc<'_, 'p> {
             .checked_mul(f.value)
             .ok_or(athar_quantity::QuantityError::Overflow)?;
         let t = Quantity::new(mass, f.mass_unit).to(Unit::Tonne)?.value;
-        let substituted = format!(
-            "E = {} {} × {} {}CO2e/{} = {} tCO2e",
-            m.amount.normalize(),
-            m.currency,
-            f.value.normalize(),
-            f.mass_unit,
-            f.currency,
-            t.normalize()
-        );
+        let sub = &mut self.scratch;
+        sub.clear();
+        sub.push_str("E = ");
+        push_dec(sub, m.amount.normalize());
+        sub.push(' ');
+        sub.push_str(&m.currency);
+        sub.push_str(" × ");
+        push_dec(sub, f.value.normalize());
+        sub.push(' ');
+        sub.push_str(f.mass_unit.symbol());
+        sub.push_str("CO2e/");
+        sub.push_str(&f.currency);
+        sub.push_str(" = ");
+        push_dec(sub, t.normalize());
+        sub.push_str(" tCO2e");
+        let substituted = sub.as_str().to_owned();
         Ok(Line {
             source,
             categories: cats,
@@ -1288,16 +1319,16 @@ impl<'p> Calc<'_, 'p> {
             None,
             q.unit,
         )?;
-        let (loc_value, loc_sub) = apply(&grid, q)?;
+        let (loc_value, loc_sub) = apply(&grid, q, &mut self.scratch)?;
         let location = Line {
             source: Source::Electricity,
             categories: S2L,
             suffix: Some("location"),
             value: loc_value,
             formula: Formula {
-                symbolic: match grid.symbolic() {
+                symbolic: match &grid.symbolic {
                     Cow::Borrowed("E = Q × EF") => Cow::Borrowed("E = Q × EF_grid"),
-                    other => other,
+                    other => other.clone(),
                 },
                 substituted: loc_sub,
             },
@@ -1315,11 +1346,12 @@ impl<'p> Calc<'_, 'p> {
         // 2 supplier-specific rates, 3 residual mix, 4 grid average (flagged).
         let mut remaining = q;
         // The substituted formula, written in place: "E = term + term = value tCO2e".
-        let mut sub = String::with_capacity(160);
+        let mut sub = std::mem::take(&mut self.scratch);
+        sub.clear();
         sub.push_str("E = ");
         let mut value = Decimal::ZERO;
         let mut specific = Decimal::ZERO;
-        let mut used_instruments = Vec::new();
+        let mut used_instruments = Vec::with_capacity(instruments.len());
         let mut factors = Vec::new();
         let mut flags = Vec::new();
         let ordered = instruments
@@ -1380,14 +1412,12 @@ impl<'p> Calc<'_, 'p> {
             if sub.len() > 4 {
                 sub.push_str(" + ");
             }
-            let _ = write!(
-                sub,
-                "{} {} × {} {} [",
-                covered.value.normalize(),
-                covered.unit,
-                inst.factor.value.normalize(),
-                inst.factor.unit
-            );
+            push_dec(&mut sub, covered.value.normalize());
+            sub.push(' ');
+            sub.push_str(covered.unit.symbol());
+            sub.push_str(" × ");
+            push_dec(&mut sub, inst.factor.value.normalize());
+            let _ = write!(sub, " {} [", inst.factor.unit);
             match &inst.kind {
                 InstrumentKind::Certificate { scheme } => {
                     let _ = write!(sub, "certificate {scheme}");
@@ -1421,6 +1451,8 @@ impl<'p> Calc<'_, 'p> {
                         specific: f.kind == SourceKind::Specific,
                         ef_key: key.clone(),
                         co2_only: false,
+                        symbolic: Cow::Borrowed(""),
+                        text: String::new(),
                     };
                     self.finish(&mut chain, f.row, country)?;
                     flags.push(Flag::ResidualMix {
@@ -1448,12 +1480,16 @@ impl<'p> Calc<'_, 'p> {
             if sub.len() > 4 {
                 sub.push_str(" + ");
             }
-            let _ = write!(sub, "{} {}", remaining.value.normalize(), remaining.unit);
-            for s in &chain.steps {
-                let _ = write!(sub, " × {} {}", s.rate.value.normalize(), s.rate.unit);
-            }
-            let _ = write!(sub, " [{label}]");
+            push_dec(&mut sub, remaining.value.normalize());
+            sub.push(' ');
+            sub.push_str(remaining.unit.symbol());
+            sub.push_str(&chain.text);
+            sub.push_str(" [");
+            sub.push_str(label);
+            sub.push(']');
+            flags.reserve_exact(chain.flags.len());
             flags.extend(chain.flags.iter().cloned());
+            factors.reserve_exact(chain.steps.len());
             factors.extend(chain.steps.iter().map(|s| s.key.clone()));
         }
         let market = Line {
@@ -1464,8 +1500,12 @@ impl<'p> Calc<'_, 'p> {
             formula: Formula {
                 symbolic: Cow::Borrowed("E = Σ Q_i × EF_i (1 certificates/PPAs, 2 supplier rate, 3 residual mix, 4 grid average)"),
                 substituted: {
-                    let _ = write!(sub, " = {} tCO2e", value.normalize());
-                    sub
+                    sub.push_str(" = ");
+                    push_dec(&mut sub, value.normalize());
+                    sub.push_str(" tCO2e");
+                    let exact = sub.as_str().to_owned();
+                    self.scratch = sub;
+                    exact
                 },
             },
             factors,
@@ -1486,18 +1526,24 @@ fn apply_value(chain: &Chain, q: Quantity) -> Result<Decimal, EntryErrorKind> {
     Ok(cur.to(Unit::Tonne)?.value)
 }
 
-/// Applies a chain to a quantity: tCO2e and the substituted formula.
-fn apply(chain: &Chain, q: Quantity) -> Result<(Decimal, String), EntryErrorKind> {
-    let mut s = String::with_capacity(96);
-    let _ = write!(s, "E = {} {}", q.value.normalize(), q.unit);
-    let mut cur = q;
-    for step in &chain.steps {
-        let _ = write!(s, " × {} {}", step.rate.value.normalize(), step.rate.unit);
-        cur = step.rate.apply(&cur)?;
-    }
-    let t = cur.to(Unit::Tonne)?.value;
-    let _ = write!(s, " = {} tCO2e", t.normalize());
-    Ok((t, s))
+/// Applies a chain to a quantity: tCO2e and the substituted formula. The formula is written
+/// in `scratch` and copied out at its exact length.
+fn apply(
+    chain: &Chain,
+    q: Quantity,
+    scratch: &mut String,
+) -> Result<(Decimal, String), EntryErrorKind> {
+    let t = apply_value(chain, q)?;
+    scratch.clear();
+    scratch.push_str("E = ");
+    push_dec(scratch, q.value.normalize());
+    scratch.push(' ');
+    scratch.push_str(q.unit.symbol());
+    scratch.push_str(&chain.text);
+    scratch.push_str(" = ");
+    push_dec(scratch, t.normalize());
+    scratch.push_str(" tCO2e");
+    Ok((t, scratch.as_str().to_owned()))
 }
 
 const MAX_TERMS: usize = 50;
