@@ -98,8 +98,9 @@ pub fn compute(
     let mut errors = Vec::new();
     // Lines in the order they are made; they become the bulk of `Inventory::nodes` at the end
     // (see `assemble`), which is far cheaper than inserting 100,000 large nodes one by one.
-    let mut lines: Vec<ResultNode> =
-        Vec::with_capacity(input.entries.len() + input.entries.len() / 4);
+    // With room for two lines an entry (electricity) and the sums: reserved, not touched, so
+    // that the vector never moves while it grows.
+    let mut lines: Vec<(Arc<str>, ResultNode)> = Vec::with_capacity(input.entries.len() * 2 + 64);
     let mut site_ids: HashMap<&str, Arc<str>, FastHash> = HashMap::default();
     let mut seen: HashSet<&str, FastHash> =
         HashSet::with_capacity_and_hasher(input.entries.len(), FastHash);
@@ -160,7 +161,10 @@ pub fn compute(
             for cat in line.categories {
                 group.entry(*cat).or_default().push(at);
             }
-            lines.push(line_node(id, entry, site.clone(), part.period, line));
+            lines.push((
+                id.clone(),
+                line_node(id, entry, site.clone(), part.period, line),
+            ));
         };
         match parts.as_slice() {
             [whole @ Part { share: None, .. }] => {
@@ -195,7 +199,7 @@ pub fn compute(
     for ((site, b), cats) in groups {
         let cats: BTreeMap<Category, Vec<&ResultNode>> = cats
             .into_iter()
-            .map(|(cat, at)| (cat, at.iter().map(|&i| &lines[i as usize]).collect()))
+            .map(|(cat, at)| (cat, at.iter().map(|&i| &lines[i as usize].1).collect()))
             .collect();
         let made = build_level(&mut sums, Some(site), buckets[b], cats)?;
         for (cat, child) in made {
@@ -1592,30 +1596,49 @@ impl AsChild for &ResultNode {
 /// they were made (a later node with an id already present replaces the earlier one), but
 /// built in one pass from a sorted sequence: no node is moved while the tree grows, and the
 /// tree's leaves are full. Lines usually come already sorted (entries sorted by id); then
-/// sorting is one comparison per line.
-fn assemble(lines: Vec<ResultNode>, mut sums: Vec<ResultNode>) -> BTreeMap<Arc<str>, ResultNode> {
+/// sorting is one comparison per line, and the sums (whose ids start with a category, never
+/// with `line/`) go before or after them in the same vector.
+fn assemble(
+    mut lines: Vec<(Arc<str>, ResultNode)>,
+    mut sums: Vec<ResultNode>,
+) -> BTreeMap<Arc<str>, ResultNode> {
     // Stable sorts: of equal ids, the one made last comes last, and `from_iter` keeps it.
     sums.sort_by(|a, b| a.id.cmp(&b.id));
-    let lines: Vec<ResultNode> = if lines.is_sorted_by(|a, b| a.id <= b.id) {
+    let sorted = lines.is_sorted_by(|a, b| a.0 <= b.0);
+    let (first, last) = match (lines.first(), lines.last()) {
+        (Some(f), Some(l)) => (f.0.clone(), l.0.clone()),
+        _ => (Arc::from(""), Arc::from("")),
+    };
+    let before = sums.partition_point(|s| *s.id < *first);
+    let after = sums.partition_point(|s| *s.id <= *last);
+    let all: Vec<(Arc<str>, ResultNode)> = if sorted && before == after {
+        let mut tail = sums.split_off(after);
+        lines.reserve_exact(sums.len() + tail.len());
+        lines.splice(0..0, sums.into_iter().map(|s| (s.id.clone(), s)));
+        lines.extend(tail.drain(..).map(|s| (s.id.clone(), s)));
         lines
     } else {
+        // Lines out of order, or (not with ids as made now) sums between them: merge by an
+        // index sort, never moving a node but to its place.
         let mut order: Vec<u32> = (0..lines.len() as u32).collect();
-        order.sort_by(|&a, &b| lines[a as usize].id.cmp(&lines[b as usize].id));
-        let mut slots: Vec<Option<ResultNode>> = lines.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|i| slots[i as usize].take())
-            .collect()
-    };
-    let mut all: Vec<(Arc<str>, ResultNode)> = Vec::with_capacity(lines.len() + sums.len());
-    let mut sums = sums.into_iter().peekable();
-    for line in lines {
-        while let Some(s) = sums.next_if(|s| s.id < line.id) {
-            all.push((s.id.clone(), s));
+        if !sorted {
+            order.sort_by(|&a, &b| lines[a as usize].0.cmp(&lines[b as usize].0));
         }
-        all.push((line.id.clone(), line));
-    }
-    all.extend(sums.map(|s| (s.id.clone(), s)));
+        let mut out = Vec::with_capacity(lines.len() + sums.len());
+        let mut slots: Vec<Option<(Arc<str>, ResultNode)>> = lines.into_iter().map(Some).collect();
+        let mut sums = sums.into_iter().peekable();
+        for i in order {
+            let Some(line) = slots[i as usize].take() else {
+                continue;
+            };
+            while let Some(s) = sums.next_if(|s| s.id < line.0) {
+                out.push((s.id.clone(), s));
+            }
+            out.push(line);
+        }
+        out.extend(sums.map(|s| (s.id.clone(), s)));
+        out
+    };
     // `from_iter` on a vector's own iterator reuses it, finds it sorted and builds the tree
     // bottom-up.
     all.into_iter().collect()
