@@ -93,6 +93,7 @@ pub fn compute(
         cited: BTreeMap::new(),
         keys: HashMap::default(),
         memo: HashMap::default(),
+        residual_memo: HashMap::default(),
         scratch: String::with_capacity(256),
     };
     let mut errors = Vec::new();
@@ -491,6 +492,7 @@ impl Chain {
 
 type MemoKey = (String, Dimension, String, Date);
 type Memoised = (MemoKey, Result<Rc<Chain>, EntryErrorKind>);
+type ResidualMemo = ((String, Date), Result<Option<Rc<Chain>>, EntryErrorKind>);
 
 fn memo_hash(activity: &str, dim: Dimension, country: &str, date: Date) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -508,6 +510,8 @@ struct Calc<'f, 'p> {
     /// Resolved chains by hash of (activity, dimension, country, date), so that looking one up
     /// allocates nothing.
     memo: HashMap<u64, Vec<Memoised>, FastHash>,
+    /// Residual-mix chains by hash of (country, date).
+    residual_memo: HashMap<u64, Vec<ResidualMemo>, FastHash>,
     /// Where formulas are written before being copied out at their exact length.
     scratch: String,
 }
@@ -526,14 +530,27 @@ const C6: &[Category] = &[Category::Scope3Cat(6)];
 /// 100,000 lines write half a million decimals.
 fn push_dec(s: &mut String, d: Decimal) {
     let scale = d.scale() as usize;
-    let mut m = d.mantissa().unsigned_abs();
+    let m = d.mantissa().unsigned_abs();
     // Digits from the last; at most 29 for 96 bits, and `scale` ≤ 28.
     let mut buf = [b'0'; 40];
     let mut at = buf.len();
-    while m != 0 {
-        at -= 1;
-        buf[at] = b'0' + (m % 10) as u8;
-        m /= 10;
+    // 128-bit division is slow: peel off 19 digits at a time, then work in 64 bits.
+    const E19: u128 = 10_000_000_000_000_000_000;
+    let (mut high, mut low) = ((m / E19) as u64, (m % E19) as u64);
+    while low != 0 || high != 0 {
+        let mut n = 0;
+        while low != 0 {
+            at -= 1;
+            buf[at] = b'0' + (low % 10) as u8;
+            low /= 10;
+            n += 1;
+        }
+        if high != 0 {
+            // The lower chunk is 19 digits wide, zeros included.
+            at -= 19 - n;
+            low = high;
+            high = 0;
+        }
     }
     let digits = (buf.len() - at).max(scale);
     let at = buf.len() - digits; // left-padded with zeros up to `scale` digits
@@ -622,7 +639,11 @@ fn dec(d: Decimal) -> String {
 }
 
 fn qty(q: &Quantity) -> String {
-    format!("{} {}", dec(q.value), q.unit)
+    let mut s = String::with_capacity(24);
+    push_dec(&mut s, q.value.normalize());
+    s.push(' ');
+    s.push_str(q.unit.symbol());
+    s
 }
 
 fn ambiguous(p: LookupProblem) -> EntryErrorKind {
@@ -1304,6 +1325,62 @@ impl<'p> Calc<'_, 'p> {
         })
     }
 
+    /// The residual mix of `country` on `date` as a one-step chain (memoised), `None` if there
+    /// is none.
+    fn residual(&mut self, country: &str, date: Date) -> Result<Option<Rc<Chain>>, EntryErrorKind> {
+        const ACTIVITY: &str = "electricity:residual-mix";
+        let h = memo_hash(ACTIVITY, Dimension::Energy, country, date);
+        if let Some(hit) = self
+            .residual_memo
+            .get(&h)
+            .and_then(|b| b.iter().find(|(k, _)| k.0 == country && k.1 == date))
+        {
+            return hit.1.clone();
+        }
+        let out = self.resolve_residual(country, date);
+        self.residual_memo
+            .entry(h)
+            .or_default()
+            .push(((country.to_string(), date), out.clone()));
+        out
+    }
+
+    fn resolve_residual(
+        &mut self,
+        country: &str,
+        date: Date,
+    ) -> Result<Option<Rc<Chain>>, EntryErrorKind> {
+        const ACTIVITY: &str = "electricity:residual-mix";
+        let Some(f) = self.find(
+            ACTIVITY,
+            "ef",
+            &[country],
+            date,
+            Dimension::Energy,
+            Dimension::Mass,
+            false,
+        )?
+        else {
+            return Ok(None);
+        };
+        let (key, fl) = self.flags_of(&f, ACTIVITY, country);
+        let mut chain = Chain {
+            steps: vec![Step {
+                symbol: "EF_residual",
+                rate: f.row.rate(),
+                key: key.clone(),
+            }],
+            flags: fl,
+            specific: f.kind == SourceKind::Specific,
+            ef_key: key,
+            co2_only: false,
+            symbolic: Cow::Borrowed(""),
+            text: String::new(),
+        };
+        self.finish(&mut chain, f.row, country)?;
+        Ok(Some(Rc::new(chain)))
+    }
+
     /// Location-based and market-based lines of one electricity entry.
     fn electricity(
         &mut self,
@@ -1430,47 +1507,21 @@ impl<'p> Calc<'_, 'p> {
                 InstrumentKind::SupplierRate => sub.push_str("supplier rate"),
             }
             let _ = write!(sub, " {}]", inst.id);
-            used_instruments.push(format!("{}/{}", e.id, inst.id));
+            let mut used = String::with_capacity(e.id.len() + 1 + inst.id.len());
+            used.push_str(&e.id);
+            used.push('/');
+            used.push_str(&inst.id);
+            used_instruments.push(used);
         }
         if !remaining.value.is_zero() {
-            let residual = self.find(
-                "electricity:residual-mix",
-                "ef",
-                &[country],
-                date,
-                Dimension::Energy,
-                Dimension::Mass,
-                false,
-            )?;
-            let (chain, label) = match residual {
-                Some(f) => {
-                    let (key, fl) = self.flags_of(&f, "electricity:residual-mix", country);
-                    let mut chain = Chain {
-                        steps: vec![Step {
-                            symbol: "EF_residual",
-                            rate: f.row.rate(),
-                            key: key.clone(),
-                        }],
-                        flags: fl,
-                        specific: f.kind == SourceKind::Specific,
-                        ef_key: key.clone(),
-                        co2_only: false,
-                        symbolic: Cow::Borrowed(""),
-                        text: String::new(),
-                    };
-                    self.finish(&mut chain, f.row, country)?;
+            let (chain, label, fallback) = match self.residual(country, date)? {
+                Some(chain) => {
                     flags.push(Flag::ResidualMix {
-                        factor: key.clone(),
+                        factor: chain.ef_key.clone(),
                     });
-                    (Rc::new(chain), "residual mix")
+                    (chain, "residual mix", false)
                 }
-                None => {
-                    flags.push(Flag::MarketGridAverageFallback {
-                        energy: Arc::from(qty(&remaining)),
-                        factor: grid.ef_key.clone(),
-                    });
-                    (grid.clone(), "grid average, no residual mix")
-                }
+                None => (grid.clone(), "grid average, no residual mix", true),
             };
             let t = apply_value(&chain, remaining)?;
             value = value
@@ -1484,9 +1535,16 @@ impl<'p> Calc<'_, 'p> {
             if sub.len() > 4 {
                 sub.push_str(" + ");
             }
+            let energy_at = sub.len();
             push_dec(&mut sub, remaining.value.normalize());
             sub.push(' ');
             sub.push_str(remaining.unit.symbol());
+            if fallback {
+                flags.push(Flag::MarketGridAverageFallback {
+                    energy: Arc::from(&sub[energy_at..]),
+                    factor: grid.ef_key.clone(),
+                });
+            }
             sub.push_str(&chain.text);
             sub.push_str(" [");
             sub.push_str(label);
