@@ -95,6 +95,8 @@ pub fn compute(
         memo: HashMap::default(),
         residual_memo: HashMap::default(),
         scratch: String::with_capacity(256),
+        activity: String::with_capacity(64),
+        spend_keys: Vec::new(),
     };
     let mut errors = Vec::new();
     // Lines in the order they are made; they become the bulk of `Inventory::nodes` at the end
@@ -514,6 +516,10 @@ struct Calc<'f, 'p> {
     residual_memo: HashMap<u64, Vec<ResidualMemo>, FastHash>,
     /// Where formulas are written before being copied out at their exact length.
     scratch: String,
+    /// Where an entry's factor activity is written.
+    activity: String,
+    /// Cite keys of the spend factors used, by the factor's address.
+    spend_keys: Vec<(usize, Arc<str>)>,
 }
 
 const S1: &[Category] = &[Category::Scope1];
@@ -524,6 +530,13 @@ const C1: &[Category] = &[Category::Scope3Cat(1)];
 const C4: &[Category] = &[Category::Scope3Cat(4)];
 const C5: &[Category] = &[Category::Scope3Cat(5)];
 const C6: &[Category] = &[Category::Scope3Cat(6)];
+
+/// "00" to "99".
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 /// Appends `d` exactly as `d.to_string()` writes it (its digits, the point at its scale, a
 /// `-` for a set sign), without going through `fmt` and a temporary string: the formulas of
@@ -539,10 +552,17 @@ fn push_dec(s: &mut String, d: Decimal) {
     let (mut high, mut low) = ((m / E19) as u64, (m % E19) as u64);
     while low != 0 || high != 0 {
         let mut n = 0;
-        while low != 0 {
+        while low >= 10 {
+            let two = (low % 100) as usize * 2;
+            low /= 100;
+            at -= 2;
+            buf[at..at + 2].copy_from_slice(&PAIRS[two..two + 2]);
+            n += 2;
+        }
+        if low != 0 {
             at -= 1;
-            buf[at] = b'0' + (low % 10) as u8;
-            low /= 10;
+            buf[at] = b'0' + low as u8;
+            low = 0;
             n += 1;
         }
         if high != 0 {
@@ -654,6 +674,26 @@ fn ambiguous(p: LookupProblem) -> EntryErrorKind {
 
 impl<'p> Calc<'_, 'p> {
     fn entry(&mut self, e: &ActivityEntry, country: &str) -> Result<Lines, EntryErrorKind> {
+        // The factor activity (`fuel:natural-gas`) is written into a reused buffer.
+        let mut act = std::mem::take(&mut self.activity);
+        let out = self.entry_in(e, country, &mut act);
+        self.activity = act;
+        out
+    }
+
+    fn entry_in(
+        &mut self,
+        e: &ActivityEntry,
+        country: &str,
+        act: &mut String,
+    ) -> Result<Lines, EntryErrorKind> {
+        fn fill<'a>(act: &'a mut String, parts: &[&str]) -> &'a str {
+            act.clear();
+            for p in parts {
+                act.push_str(p);
+            }
+            act.as_str()
+        }
         let negative = match &e.amount {
             Amount::Quantity(q) => q.value.is_sign_negative() && !q.value.is_zero(),
             Amount::Spend(m) => m.amount.is_sign_negative() && !m.amount.is_zero(),
@@ -699,7 +739,7 @@ impl<'p> Calc<'_, 'p> {
                 };
                 let mut line = self.physical(
                     e,
-                    &format!("fuel:{fuel}"),
+                    fill(act, &["fuel:", fuel]),
                     q,
                     country,
                     date,
@@ -736,7 +776,7 @@ impl<'p> Calc<'_, 'p> {
                 Ok((
                     self.physical(
                         e,
-                        &format!("gas:{gas}"),
+                        fill(act, &["gas:", gas]),
                         q,
                         country,
                         date,
@@ -753,7 +793,7 @@ impl<'p> Calc<'_, 'p> {
                 Ok((
                     self.physical(
                         e,
-                        &format!("heat:{medium}"),
+                        fill(act, &["heat:", medium]),
                         q,
                         country,
                         date,
@@ -766,7 +806,7 @@ impl<'p> Calc<'_, 'p> {
             }
             ActivityKind::PurchasedGoods { material } => self.scope3(
                 e,
-                &format!("material:{material}"),
+                fill(act, &["material:", material]),
                 country,
                 date,
                 Source::PurchasedGoods,
@@ -777,7 +817,7 @@ impl<'p> Calc<'_, 'p> {
             ),
             ActivityKind::UpstreamTransport { mode } => self.scope3(
                 e,
-                &format!("transport:{mode}"),
+                fill(act, &["transport:", mode]),
                 country,
                 date,
                 Source::UpstreamTransport,
@@ -791,7 +831,7 @@ impl<'p> Calc<'_, 'p> {
                 treatment,
             } => self.scope3(
                 e,
-                &format!("waste:{waste_type}:{treatment}"),
+                fill(act, &["waste:", waste_type, ":", treatment]),
                 country,
                 date,
                 Source::Waste,
@@ -802,7 +842,7 @@ impl<'p> Calc<'_, 'p> {
             ),
             ActivityKind::BusinessTravel { mode } => self.scope3(
                 e,
-                &format!("travel:{mode}"),
+                fill(act, &["travel:", mode]),
                 country,
                 date,
                 Source::BusinessTravel,
@@ -873,6 +913,18 @@ impl<'p> Calc<'_, 'p> {
 
     /// The shared key of a spend factor, citing it on first use.
     fn cite_spend(&mut self, f: &SpendFactor) -> Arc<str> {
+        // By address: the factor set lives through the calculation, so the address is the
+        // factor; saves writing its key for every spend line.
+        let at = f as *const SpendFactor as usize;
+        if let Some((_, k)) = self.spend_keys.iter().find(|(a, _)| *a == at) {
+            return k.clone();
+        }
+        let k = self.cite_spend_key(f);
+        self.spend_keys.push((at, k.clone()));
+        k
+    }
+
+    fn cite_spend_key(&mut self, f: &SpendFactor) -> Arc<str> {
         let key = cite_key(&f.pack, &f.id, &f.version);
         if let Some(k) = self.keys.get(&key) {
             return k.clone();
@@ -1501,12 +1553,15 @@ impl<'p> Calc<'_, 'p> {
             let _ = write!(sub, " {} [", inst.factor.unit);
             match &inst.kind {
                 InstrumentKind::Certificate { scheme } => {
-                    let _ = write!(sub, "certificate {scheme}");
+                    sub.push_str("certificate ");
+                    sub.push_str(scheme);
                 }
                 InstrumentKind::Ppa => sub.push_str("PPA"),
                 InstrumentKind::SupplierRate => sub.push_str("supplier rate"),
             }
-            let _ = write!(sub, " {}]", inst.id);
+            sub.push(' ');
+            sub.push_str(&inst.id);
+            sub.push(']');
             let mut used = String::with_capacity(e.id.len() + 1 + inst.id.len());
             used.push_str(&e.id);
             used.push('/');
