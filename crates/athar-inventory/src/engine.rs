@@ -121,8 +121,8 @@ pub fn compute(
             errors.push(err(EntryErrorKind::DuplicateId));
             continue;
         }
-        let parts = match place(entry, rp, &buckets) {
-            Ok(parts) => parts,
+        let placed = match place(entry, rp, &buckets) {
+            Ok(placed) => placed,
             Err(kind) => {
                 errors.push(err(kind));
                 continue;
@@ -143,6 +143,10 @@ pub fn compute(
             .entry(entry.site.as_str())
             .or_insert_with(|| Arc::from(entry.site.as_str()))
             .clone();
+        let parts: &[Part] = match &placed {
+            Placed::Whole(part) => std::slice::from_ref(part),
+            Placed::Parts(parts) => parts,
+        };
         let several = parts.len() > 1;
         let mut emit = |part: &Part, line: Line| {
             id_buf.clear();
@@ -169,7 +173,7 @@ pub fn compute(
                 line_node(id, entry, site.clone(), part.period, line),
             ));
         };
-        match parts.as_slice() {
+        match parts {
             [whole @ Part { share: None, .. }] => {
                 emit(whole, first);
                 if let Some(second) = second {
@@ -178,7 +182,7 @@ pub fn compute(
             }
             _ => {
                 let both: Vec<Line> = std::iter::once(first).chain(second).collect();
-                for part in &parts {
+                for part in parts {
                     for line in &both {
                         match part.share.as_ref().map(|s| line.apportioned(s)) {
                             Some(Some(l)) => emit(part, l),
@@ -316,11 +320,13 @@ fn days(p: Period) -> i64 {
 /// Where an entry's emissions go: one result period, or — for a bill that spans result
 /// periods or the end of the reporting period — each result period it overlaps, pro rata by
 /// days (the part outside the reporting period belongs to another inventory).
-fn place(
-    entry: &ActivityEntry,
-    rp: Period,
-    buckets: &[Period],
-) -> Result<Vec<Part>, EntryErrorKind> {
+/// Where an entry goes: one part (most entries: no vector), or one per result period.
+enum Placed {
+    Whole(Part),
+    Parts(Vec<Part>),
+}
+
+fn place(entry: &ActivityEntry, rp: Period, buckets: &[Period]) -> Result<Placed, EntryErrorKind> {
     let p = entry.period;
     let span = || (iso_date::format(p.from), iso_date::format(p.to));
     if p.to < p.from {
@@ -332,29 +338,31 @@ fn place(
         return Err(EntryErrorKind::OutsideReportingPeriod { from, to });
     }
     if let Some(b) = buckets.iter().position(|b| b.contains(&p)) {
-        return Ok(vec![Part {
+        return Ok(Placed::Whole(Part {
             bucket: b,
             period: p,
             share: None,
-        }]);
+        }));
     }
     let of_days = days(p);
-    Ok(buckets
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.from <= p.to && p.from <= b.to)
-        .map(|(bucket, b)| {
-            let period = Period::new(b.from.max(p.from), b.to.min(p.to));
-            Part {
-                bucket,
-                period,
-                share: Some(Share {
-                    days: days(period),
-                    of_days,
-                }),
-            }
-        })
-        .collect())
+    Ok(Placed::Parts(
+        buckets
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.from <= p.to && p.from <= b.to)
+            .map(|(bucket, b)| {
+                let period = Period::new(b.from.max(p.from), b.to.min(p.to));
+                Part {
+                    bucket,
+                    period,
+                    share: Some(Share {
+                        days: days(period),
+                        of_days,
+                    }),
+                }
+            })
+            .collect(),
+    ))
 }
 
 /// The result node of one line of `entry`, for the days `period`.
@@ -547,29 +555,31 @@ fn push_dec(s: &mut String, d: Decimal) {
     // Digits from the last; at most 29 for 96 bits, and `scale` ≤ 28.
     let mut buf = [b'0'; 40];
     let mut at = buf.len();
-    // 128-bit division is slow: peel off 19 digits at a time, then work in 64 bits.
-    const E19: u128 = 10_000_000_000_000_000_000;
-    let (mut high, mut low) = ((m / E19) as u64, (m % E19) as u64);
-    while low != 0 || high != 0 {
-        let mut n = 0;
-        while low >= 10 {
-            let two = (low % 100) as usize * 2;
-            low /= 100;
+    // The 96-bit mantissa in base 10^9, by 64-bit divisions by a constant (a 128-bit
+    // division per digit is a library call each).
+    let mut words = [m as u32, (m >> 32) as u32, (m >> 64) as u32];
+    while words != [0, 0, 0] {
+        let mut rem = 0u64;
+        for w in words.iter_mut().rev() {
+            let cur = (rem << 32) | u64::from(*w);
+            *w = (cur / 1_000_000_000) as u32;
+            rem = cur % 1_000_000_000;
+        }
+        let mut chunk = rem as u32;
+        let end = at;
+        while chunk >= 10 {
+            let two = (chunk % 100) as usize * 2;
+            chunk /= 100;
             at -= 2;
             buf[at..at + 2].copy_from_slice(&PAIRS[two..two + 2]);
-            n += 2;
         }
-        if low != 0 {
+        if chunk != 0 {
             at -= 1;
-            buf[at] = b'0' + low as u8;
-            low = 0;
-            n += 1;
+            buf[at] = b'0' + chunk as u8;
         }
-        if high != 0 {
-            // The lower chunk is 19 digits wide, zeros included.
-            at -= 19 - n;
-            low = high;
-            high = 0;
+        if words != [0, 0, 0] {
+            // A lower chunk is nine digits wide, zeros included (the buffer holds zeros).
+            at = end - 9;
         }
     }
     let digits = (buf.len() - at).max(scale);
