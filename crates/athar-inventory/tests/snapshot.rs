@@ -424,3 +424,24 @@ fn entry_errors_are_unchanged() {
     let err = compute(inp, &factors).unwrap_err();
     check("errors.txt", &format!("{err:#?}\n{err}\n"));
 }
+
+#[test]
+fn sorted_entries_and_colliding_ids_are_unchanged() {
+    // Entries sorted by id (lines come out in id order), a site called "all" (its sums have
+    // the ids of the all-sites sums, which replace them), and an entry whose line id is that
+    // of another entry's apportioned line (the one made later replaces the earlier).
+    let mut inp = input(Granularity::Month, Gwp::Ar5, 96);
+    inp.entries.sort_by(|a, b| a.id.cmp(&b.id));
+    for e in inp.entries.iter_mut().filter(|e| e.site == "site-2") {
+        e.site = "all".into();
+    }
+    let mut span = inp.entries[1].clone();
+    span.id = "E-0001".into();
+    span.period = Period::new(date(2026, 1, 15), date(2026, 2, 14));
+    let mut twin = span.clone();
+    twin.id = "E-0001@2026-02".into();
+    twin.period = Period::new(date(2026, 2, 1), date(2026, 2, 28));
+    inp.entries[1] = span;
+    inp.entries.insert(2, twin);
+    run("sorted-collisions.json", inp);
+}
