@@ -317,15 +317,15 @@ fn days(p: Period) -> i64 {
     (p.to - p.from).whole_days() + 1
 }
 
-/// Where an entry's emissions go: one result period, or — for a bill that spans result
-/// periods or the end of the reporting period — each result period it overlaps, pro rata by
-/// days (the part outside the reporting period belongs to another inventory).
 /// Where an entry goes: one part (most entries: no vector), or one per result period.
 enum Placed {
     Whole(Part),
     Parts(Vec<Part>),
 }
 
+/// Where an entry's emissions go: one result period, or — for a bill that spans result
+/// periods or the end of the reporting period — each result period it overlaps, pro rata by
+/// days (the part outside the reporting period belongs to another inventory).
 fn place(entry: &ActivityEntry, rp: Period, buckets: &[Period]) -> Result<Placed, EntryErrorKind> {
     let p = entry.period;
     let span = || (iso_date::format(p.from), iso_date::format(p.to));
