@@ -11,7 +11,7 @@
 //! 3.6, intensities); display rounding is the caller's business ([`crate::display`]).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -91,16 +91,26 @@ pub fn compute(
         factors,
         gwp: input.gwp.basis(),
         cited: BTreeMap::new(),
-        keys: HashMap::new(),
-        memo: HashMap::new(),
+        keys: HashMap::default(),
+        memo: HashMap::default(),
+        residual_memo: HashMap::default(),
+        scratch: String::with_capacity(256),
+        activity: String::with_capacity(64),
+        spend_keys: Vec::new(),
     };
     let mut errors = Vec::new();
-    let mut nodes: BTreeMap<Arc<str>, ResultNode> = BTreeMap::new();
-    let mut site_ids: HashMap<&str, Arc<str>> = HashMap::new();
-    let mut seen: std::collections::HashSet<&str> =
-        std::collections::HashSet::with_capacity(input.entries.len());
-    // (site, bucket) → category → line ids
-    let mut groups: BTreeMap<(&str, usize), BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
+    // Lines in the order they are made; they become the bulk of `Inventory::nodes` at the end
+    // (see `assemble`), which is far cheaper than inserting 100,000 large nodes one by one.
+    // With room for two lines an entry (electricity) and the sums: reserved, not touched, so
+    // that the vector never moves while it grows.
+    let mut lines: Vec<(Arc<str>, ResultNode)> = Vec::with_capacity(input.entries.len() * 2 + 64);
+    let mut site_ids: HashMap<&str, Arc<str>, FastHash> = HashMap::default();
+    let mut seen: HashSet<&str, FastHash> =
+        HashSet::with_capacity_and_hasher(input.entries.len(), FastHash);
+    // (site, bucket) → category → indices into `lines`
+    let mut groups: BTreeMap<(&str, usize), BTreeMap<Category, Vec<u32>>> = BTreeMap::new();
+    let labels: Vec<String> = buckets.iter().map(Period::label).collect();
+    let mut id_buf = String::with_capacity(64);
 
     for entry in &input.entries {
         let err = |kind| EntryError {
@@ -111,8 +121,8 @@ pub fn compute(
             errors.push(err(EntryErrorKind::DuplicateId));
             continue;
         }
-        let parts = match place(entry, rp, &buckets) {
-            Ok(parts) => parts,
+        let placed = match place(entry, rp, &buckets) {
+            Ok(placed) => placed,
             Err(kind) => {
                 errors.push(err(kind));
                 continue;
@@ -133,41 +143,47 @@ pub fn compute(
             .entry(entry.site.as_str())
             .or_insert_with(|| Arc::from(entry.site.as_str()))
             .clone();
-        let lines: Vec<Line> = std::iter::once(first).chain(second).collect();
+        let parts: &[Part] = match &placed {
+            Placed::Whole(part) => std::slice::from_ref(part),
+            Placed::Parts(parts) => parts,
+        };
         let several = parts.len() > 1;
         let mut emit = |part: &Part, line: Line| {
-            let base = if several {
-                format!("line/{}@{}", entry.id, buckets[part.bucket].label())
-            } else {
-                format!("line/{}", entry.id)
-            };
-            let id: Arc<str> = Arc::from(match line.suffix {
-                Some(s) => format!("{base}/{s}"),
-                None => base,
-            });
+            id_buf.clear();
+            id_buf.push_str("line/");
+            id_buf.push_str(&entry.id);
+            if several {
+                id_buf.push('@');
+                id_buf.push_str(&labels[part.bucket]);
+            }
+            if let Some(s) = line.suffix {
+                id_buf.push('/');
+                id_buf.push_str(s);
+            }
+            let id: Arc<str> = Arc::from(id_buf.as_str());
             let group = groups
                 .entry((entry.site.as_str(), part.bucket))
                 .or_default();
-            let categories = line.categories;
-            let node = line_node(id, entry, site.clone(), part.period, line);
-            for cat in categories {
-                group.entry(*cat).or_default().push(Child {
-                    id: node.id.clone(),
-                    value: node.value,
-                    quality: node.quality.clone(),
-                });
+            let at = lines.len() as u32;
+            for cat in line.categories {
+                group.entry(*cat).or_default().push(at);
             }
-            nodes.insert(node.id.clone(), node);
+            lines.push((
+                id.clone(),
+                line_node(id, entry, site.clone(), part.period, line),
+            ));
         };
-        match parts.as_slice() {
+        match parts {
             [whole @ Part { share: None, .. }] => {
-                for line in lines {
-                    emit(whole, line);
+                emit(whole, first);
+                if let Some(second) = second {
+                    emit(whole, second);
                 }
             }
             _ => {
-                for part in &parts {
-                    for line in &lines {
+                let both: Vec<Line> = std::iter::once(first).chain(second).collect();
+                for part in parts {
+                    for line in &both {
                         match part.share.as_ref().map(|s| line.apportioned(s)) {
                             Some(Some(l)) => emit(part, l),
                             Some(None) => errors.push(err(EntryErrorKind::Overflow)),
@@ -182,11 +198,17 @@ pub fn compute(
         return Err(InventoryError::Entries(errors));
     }
 
+    // Sums, totals and intensities, in the order they are made.
+    let mut sums: Vec<ResultNode> = Vec::new();
     // Level A: per site and result period.
     let mut by_bucket: BTreeMap<usize, BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
     let mut by_site: BTreeMap<&str, BTreeMap<Category, Vec<Child>>> = BTreeMap::new();
     for ((site, b), cats) in groups {
-        let made = build_level(&mut nodes, Some(site), buckets[b], cats)?;
+        let cats: BTreeMap<Category, Vec<&ResultNode>> = cats
+            .into_iter()
+            .map(|(cat, at)| (cat, at.iter().map(|&i| &lines[i as usize].1).collect()))
+            .collect();
+        let made = build_level(&mut sums, Some(site), buckets[b], cats)?;
         for (cat, child) in made {
             if !whole {
                 by_site
@@ -208,7 +230,7 @@ pub fn compute(
     let mut all_period: BTreeMap<Category, Vec<Child>> = BTreeMap::new();
     for (b, bucket) in buckets.iter().enumerate() {
         let cats = by_bucket.remove(&b).unwrap_or_default();
-        let made = build_level(&mut nodes, None, *bucket, cats)?;
+        let made = build_level(&mut sums, None, *bucket, cats)?;
         for (cat, child) in made {
             all_period.entry(cat).or_default().push(child);
         }
@@ -216,19 +238,20 @@ pub fn compute(
     if !whole {
         // Per site and all sites over the whole reporting period.
         for (site, cats) in by_site {
-            build_level(&mut nodes, Some(site), rp, cats)?;
+            build_level(&mut sums, Some(site), rp, cats)?;
         }
-        build_level(&mut nodes, None, rp, all_period)?;
+        build_level(&mut sums, None, rp, all_period)?;
     }
     if let Some(revenue) = &input.net_revenue {
         for (cat, total) in [
             (Category::IntensityLocation, Category::TotalLocation),
             (Category::IntensityMarket, Category::TotalMarket),
         ] {
-            let node = intensity(&nodes, cat, total, rp, revenue)?;
-            nodes.insert(node.id.clone(), node);
+            let node = intensity(&sums, cat, total, rp, revenue)?;
+            sums.push(node);
         }
     }
+    let nodes = assemble(lines, sums);
 
     drop(seen);
     let entries = input
@@ -294,14 +317,16 @@ fn days(p: Period) -> i64 {
     (p.to - p.from).whole_days() + 1
 }
 
+/// Where an entry goes: one part (most entries: no vector), or one per result period.
+enum Placed {
+    Whole(Part),
+    Parts(Vec<Part>),
+}
+
 /// Where an entry's emissions go: one result period, or — for a bill that spans result
 /// periods or the end of the reporting period — each result period it overlaps, pro rata by
 /// days (the part outside the reporting period belongs to another inventory).
-fn place(
-    entry: &ActivityEntry,
-    rp: Period,
-    buckets: &[Period],
-) -> Result<Vec<Part>, EntryErrorKind> {
+fn place(entry: &ActivityEntry, rp: Period, buckets: &[Period]) -> Result<Placed, EntryErrorKind> {
     let p = entry.period;
     let span = || (iso_date::format(p.from), iso_date::format(p.to));
     if p.to < p.from {
@@ -313,29 +338,31 @@ fn place(
         return Err(EntryErrorKind::OutsideReportingPeriod { from, to });
     }
     if let Some(b) = buckets.iter().position(|b| b.contains(&p)) {
-        return Ok(vec![Part {
+        return Ok(Placed::Whole(Part {
             bucket: b,
             period: p,
             share: None,
-        }]);
+        }));
     }
     let of_days = days(p);
-    Ok(buckets
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.from <= p.to && p.from <= b.to)
-        .map(|(bucket, b)| {
-            let period = Period::new(b.from.max(p.from), b.to.min(p.to));
-            Part {
-                bucket,
-                period,
-                share: Some(Share {
-                    days: days(period),
-                    of_days,
-                }),
-            }
-        })
-        .collect())
+    Ok(Placed::Parts(
+        buckets
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.from <= p.to && p.from <= b.to)
+            .map(|(bucket, b)| {
+                let period = Period::new(b.from.max(p.from), b.to.min(p.to));
+                Part {
+                    bucket,
+                    period,
+                    share: Some(Share {
+                        days: days(period),
+                        of_days,
+                    }),
+                }
+            })
+            .collect(),
+    ))
 }
 
 /// The result node of one line of `entry`, for the days `period`.
@@ -447,10 +474,15 @@ struct Chain {
     ef_key: Arc<str>,
     /// The emission factor counts CO2 only.
     co2_only: bool,
+    /// The formula in symbols (set by [`Calc::finish`]).
+    symbolic: Cow<'static, str>,
+    /// ` × <value> <unit>` for each step, as the substituted formulas write them (set by
+    /// [`Calc::finish`]): written once per chain rather than once per line.
+    text: String,
 }
 
 impl Chain {
-    fn symbolic(&self) -> Cow<'static, str> {
+    fn symbolic_of(&self) -> Cow<'static, str> {
         const KNOWN: &[(&[&str], &str)] = &[
             (&["EF"], "E = Q × EF"),
             (&["NCV", "EF"], "E = Q × NCV × EF"),
@@ -470,10 +502,11 @@ impl Chain {
 
 type MemoKey = (String, Dimension, String, Date);
 type Memoised = (MemoKey, Result<Rc<Chain>, EntryErrorKind>);
+type ResidualMemo = ((String, Date), Result<Option<Rc<Chain>>, EntryErrorKind>);
 
 fn memo_hash(activity: &str, dim: Dimension, country: &str, date: Date) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = FxHasher::default();
     (activity, dim, country, date).hash(&mut h);
     h.finish()
 }
@@ -483,10 +516,18 @@ struct Calc<'f, 'p> {
     gwp: athar_factors::GwpBasis,
     cited: BTreeMap<String, FactorCitation>,
     /// Shared cite keys, so that lines do not allocate them.
-    keys: HashMap<String, Arc<str>>,
+    keys: HashMap<String, Arc<str>, FastHash>,
     /// Resolved chains by hash of (activity, dimension, country, date), so that looking one up
     /// allocates nothing.
-    memo: HashMap<u64, Vec<Memoised>>,
+    memo: HashMap<u64, Vec<Memoised>, FastHash>,
+    /// Residual-mix chains by hash of (country, date).
+    residual_memo: HashMap<u64, Vec<ResidualMemo>, FastHash>,
+    /// Where formulas are written before being copied out at their exact length.
+    scratch: String,
+    /// Where an entry's factor activity is written.
+    activity: String,
+    /// Cite keys of the spend factors used, by the factor's address.
+    spend_keys: Vec<(usize, Arc<str>)>,
 }
 
 const S1: &[Category] = &[Category::Scope1];
@@ -498,12 +539,141 @@ const C4: &[Category] = &[Category::Scope3Cat(4)];
 const C5: &[Category] = &[Category::Scope3Cat(5)];
 const C6: &[Category] = &[Category::Scope3Cat(6)];
 
+/// "00" to "99".
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// Appends `d` exactly as `d.to_string()` writes it (its digits, the point at its scale, a
+/// `-` for a set sign), without going through `fmt` and a temporary string: the formulas of
+/// 100,000 lines write half a million decimals.
+fn push_dec(s: &mut String, d: Decimal) {
+    let scale = d.scale() as usize;
+    let m = d.mantissa().unsigned_abs();
+    // Digits from the last; at most 29 for 96 bits, and `scale` ≤ 28.
+    let mut buf = [b'0'; 40];
+    let mut at = buf.len();
+    // The 96-bit mantissa in base 10^9, by 64-bit divisions by a constant (a 128-bit
+    // division per digit is a library call each).
+    let mut words = [m as u32, (m >> 32) as u32, (m >> 64) as u32];
+    while words != [0, 0, 0] {
+        let mut rem = 0u64;
+        for w in words.iter_mut().rev() {
+            let cur = (rem << 32) | u64::from(*w);
+            *w = (cur / 1_000_000_000) as u32;
+            rem = cur % 1_000_000_000;
+        }
+        let mut chunk = rem as u32;
+        let end = at;
+        while chunk >= 10 {
+            let two = (chunk % 100) as usize * 2;
+            chunk /= 100;
+            at -= 2;
+            buf[at..at + 2].copy_from_slice(&PAIRS[two..two + 2]);
+        }
+        if chunk != 0 {
+            at -= 1;
+            buf[at] = b'0' + chunk as u8;
+        }
+        if words != [0, 0, 0] {
+            // A lower chunk is nine digits wide, zeros included (the buffer holds zeros).
+            at = end - 9;
+        }
+    }
+    let digits = (buf.len() - at).max(scale);
+    let at = buf.len() - digits; // left-padded with zeros up to `scale` digits
+    let whole = digits - scale;
+    if d.is_sign_negative() {
+        s.push('-');
+    }
+    // Only ASCII digits were written.
+    let text = std::str::from_utf8(&buf[at..]).expect("ASCII digits");
+    if digits == 0 {
+        s.push('0');
+    } else if whole == 0 {
+        s.push_str("0.");
+        s.push_str(text);
+    } else if scale == 0 {
+        s.push_str(text);
+    } else {
+        s.push_str(&text[..whole]);
+        s.push('.');
+        s.push_str(&text[whole..]);
+    }
+}
+
+/// FxHash (as in rustc): the engine's hash maps are keyed by entry ids, site names and
+/// factor lookups of one calculation, where SipHash's protection against chosen keys buys
+/// nothing and costs a visible share of the run.
+#[derive(Clone, Copy, Default)]
+struct FastHash;
+
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl FxHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 fn dec(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
 fn qty(q: &Quantity) -> String {
-    format!("{} {}", dec(q.value), q.unit)
+    let mut s = String::with_capacity(24);
+    push_dec(&mut s, q.value.normalize());
+    s.push(' ');
+    s.push_str(q.unit.symbol());
+    s
 }
 
 fn ambiguous(p: LookupProblem) -> EntryErrorKind {
@@ -514,6 +684,26 @@ fn ambiguous(p: LookupProblem) -> EntryErrorKind {
 
 impl<'p> Calc<'_, 'p> {
     fn entry(&mut self, e: &ActivityEntry, country: &str) -> Result<Lines, EntryErrorKind> {
+        // The factor activity (`fuel:natural-gas`) is written into a reused buffer.
+        let mut act = std::mem::take(&mut self.activity);
+        let out = self.entry_in(e, country, &mut act);
+        self.activity = act;
+        out
+    }
+
+    fn entry_in(
+        &mut self,
+        e: &ActivityEntry,
+        country: &str,
+        act: &mut String,
+    ) -> Result<Lines, EntryErrorKind> {
+        fn fill<'a>(act: &'a mut String, parts: &[&str]) -> &'a str {
+            act.clear();
+            for p in parts {
+                act.push_str(p);
+            }
+            act.as_str()
+        }
         let negative = match &e.amount {
             Amount::Quantity(q) => q.value.is_sign_negative() && !q.value.is_zero(),
             Amount::Spend(m) => m.amount.is_sign_negative() && !m.amount.is_zero(),
@@ -559,7 +749,7 @@ impl<'p> Calc<'_, 'p> {
                 };
                 let mut line = self.physical(
                     e,
-                    &format!("fuel:{fuel}"),
+                    fill(act, &["fuel:", fuel]),
                     q,
                     country,
                     date,
@@ -596,7 +786,7 @@ impl<'p> Calc<'_, 'p> {
                 Ok((
                     self.physical(
                         e,
-                        &format!("gas:{gas}"),
+                        fill(act, &["gas:", gas]),
                         q,
                         country,
                         date,
@@ -613,7 +803,7 @@ impl<'p> Calc<'_, 'p> {
                 Ok((
                     self.physical(
                         e,
-                        &format!("heat:{medium}"),
+                        fill(act, &["heat:", medium]),
                         q,
                         country,
                         date,
@@ -626,7 +816,7 @@ impl<'p> Calc<'_, 'p> {
             }
             ActivityKind::PurchasedGoods { material } => self.scope3(
                 e,
-                &format!("material:{material}"),
+                fill(act, &["material:", material]),
                 country,
                 date,
                 Source::PurchasedGoods,
@@ -637,7 +827,7 @@ impl<'p> Calc<'_, 'p> {
             ),
             ActivityKind::UpstreamTransport { mode } => self.scope3(
                 e,
-                &format!("transport:{mode}"),
+                fill(act, &["transport:", mode]),
                 country,
                 date,
                 Source::UpstreamTransport,
@@ -651,7 +841,7 @@ impl<'p> Calc<'_, 'p> {
                 treatment,
             } => self.scope3(
                 e,
-                &format!("waste:{waste_type}:{treatment}"),
+                fill(act, &["waste:", waste_type, ":", treatment]),
                 country,
                 date,
                 Source::Waste,
@@ -662,7 +852,7 @@ impl<'p> Calc<'_, 'p> {
             ),
             ActivityKind::BusinessTravel { mode } => self.scope3(
                 e,
-                &format!("travel:{mode}"),
+                fill(act, &["travel:", mode]),
                 country,
                 date,
                 Source::BusinessTravel,
@@ -733,6 +923,18 @@ impl<'p> Calc<'_, 'p> {
 
     /// The shared key of a spend factor, citing it on first use.
     fn cite_spend(&mut self, f: &SpendFactor) -> Arc<str> {
+        // By address: the factor set lives through the calculation, so the address is the
+        // factor; saves writing its key for every spend line.
+        let at = f as *const SpendFactor as usize;
+        if let Some((_, k)) = self.spend_keys.iter().find(|(a, _)| *a == at) {
+            return k.clone();
+        }
+        let k = self.cite_spend_key(f);
+        self.spend_keys.push((at, k.clone()));
+        k
+    }
+
+    fn cite_spend_key(&mut self, f: &SpendFactor) -> Arc<str> {
         let key = cite_key(&f.pack, &f.id, &f.version);
         if let Some(k) = self.keys.get(&key) {
             return k.clone();
@@ -861,6 +1063,8 @@ impl<'p> Calc<'_, 'p> {
             specific: kind == SourceKind::Specific,
             ef_key: k,
             co2_only: false,
+            symbolic: Cow::Borrowed(""),
+            text: String::new(),
         };
         self.finish(&mut chain, row, "WORLD")?;
         Ok(chain)
@@ -945,6 +1149,8 @@ impl<'p> Calc<'_, 'p> {
             specific: last.kind == SourceKind::Specific,
             ef_key: Arc::from(""),
             co2_only: false,
+            symbolic: Cow::Borrowed(""),
+            text: String::new(),
         };
         for (symbol, f) in &path {
             let (key, flags) = self.flags_of(f, activity, country);
@@ -1006,6 +1212,13 @@ impl<'p> Calc<'_, 'p> {
             }
             None => return Err(unit_err("the numerator names no gas")),
         }
+        chain.symbolic = chain.symbolic_of();
+        chain.text = String::new();
+        for step in &chain.steps {
+            chain.text.push_str(" × ");
+            push_dec(&mut chain.text, step.rate.value.normalize());
+            let _ = write!(chain.text, " {}", step.rate.unit);
+        }
         Ok(())
     }
 
@@ -1030,19 +1243,22 @@ impl<'p> Calc<'_, 'p> {
             e.factor.as_ref(),
             q.unit,
         )?;
-        let (value, substituted) = apply(&chain, q)?;
-        let mut flags = chain.flags.clone();
-        if chain.co2_only
+        let (value, substituted) = apply(&chain, q, &mut self.scratch)?;
+        let co2_only = chain.co2_only
             && matches!(
                 source,
                 Source::StationaryCombustion | Source::MobileCombustion
-            )
-        {
+            );
+        let default = expects_specific && !chain.specific;
+        let mut flags =
+            Vec::with_capacity(chain.flags.len() + usize::from(co2_only) + usize::from(default));
+        flags.extend(chain.flags.iter().cloned());
+        if co2_only {
             flags.push(Flag::Co2Only {
                 factor: chain.ef_key.clone(),
             });
         }
-        if expects_specific && !chain.specific {
+        if default {
             flags.push(Flag::DefaultFactor {
                 factor: chain.ef_key.clone(),
             });
@@ -1053,7 +1269,7 @@ impl<'p> Calc<'_, 'p> {
             suffix: None,
             value,
             formula: Formula {
-                symbolic: chain.symbolic(),
+                symbolic: chain.symbolic.clone(),
                 substituted,
             },
             factors: chain.steps.iter().map(|s| s.key.clone()).collect(),
@@ -1107,7 +1323,15 @@ impl<'p> Calc<'_, 'p> {
             });
         }
         let key = self.cite_spend(f);
-        let mut flags = Vec::new();
+        let mismatch = matches!(f.gwp_basis, athar_factors::GwpBasis::Unstated)
+            || (matches!(
+                f.gwp_basis,
+                athar_factors::GwpBasis::Ar5 | athar_factors::GwpBasis::Ar6
+            ) && f.gwp_basis != self.gwp);
+        let specific = f.kind == SourceKind::Specific;
+        let mut flags = Vec::with_capacity(
+            usize::from(fallback) + usize::from(mismatch) + usize::from(!specific),
+        );
         if fallback {
             flags.push(Flag::RegionFallback {
                 factor: key.clone(),
@@ -1115,18 +1339,12 @@ impl<'p> Calc<'_, 'p> {
                 used: Arc::from(f.region.as_str()),
             });
         }
-        if matches!(f.gwp_basis, athar_factors::GwpBasis::Unstated)
-            || (matches!(
-                f.gwp_basis,
-                athar_factors::GwpBasis::Ar5 | athar_factors::GwpBasis::Ar6
-            ) && f.gwp_basis != self.gwp)
-        {
+        if mismatch {
             flags.push(Flag::GwpBasisMismatch {
                 factor: key.clone(),
                 factor_basis: Arc::from(f.gwp_basis.as_str()),
             });
         }
-        let specific = f.kind == SourceKind::Specific;
         if !specific {
             flags.push(Flag::DefaultFactor {
                 factor: key.clone(),
@@ -1137,15 +1355,22 @@ impl<'p> Calc<'_, 'p> {
             .checked_mul(f.value)
             .ok_or(athar_quantity::QuantityError::Overflow)?;
         let t = Quantity::new(mass, f.mass_unit).to(Unit::Tonne)?.value;
-        let substituted = format!(
-            "E = {} {} × {} {}CO2e/{} = {} tCO2e",
-            m.amount.normalize(),
-            m.currency,
-            f.value.normalize(),
-            f.mass_unit,
-            f.currency,
-            t.normalize()
-        );
+        let sub = &mut self.scratch;
+        sub.clear();
+        sub.push_str("E = ");
+        push_dec(sub, m.amount.normalize());
+        sub.push(' ');
+        sub.push_str(&m.currency);
+        sub.push_str(" × ");
+        push_dec(sub, f.value.normalize());
+        sub.push(' ');
+        sub.push_str(f.mass_unit.symbol());
+        sub.push_str("CO2e/");
+        sub.push_str(&f.currency);
+        sub.push_str(" = ");
+        push_dec(sub, t.normalize());
+        sub.push_str(" tCO2e");
+        let substituted = sub.as_str().to_owned();
         Ok(Line {
             source,
             categories: cats,
@@ -1160,6 +1385,62 @@ impl<'p> Calc<'_, 'p> {
             flags,
             specific: if specific { t } else { Decimal::ZERO },
         })
+    }
+
+    /// The residual mix of `country` on `date` as a one-step chain (memoised), `None` if there
+    /// is none.
+    fn residual(&mut self, country: &str, date: Date) -> Result<Option<Rc<Chain>>, EntryErrorKind> {
+        const ACTIVITY: &str = "electricity:residual-mix";
+        let h = memo_hash(ACTIVITY, Dimension::Energy, country, date);
+        if let Some(hit) = self
+            .residual_memo
+            .get(&h)
+            .and_then(|b| b.iter().find(|(k, _)| k.0 == country && k.1 == date))
+        {
+            return hit.1.clone();
+        }
+        let out = self.resolve_residual(country, date);
+        self.residual_memo
+            .entry(h)
+            .or_default()
+            .push(((country.to_string(), date), out.clone()));
+        out
+    }
+
+    fn resolve_residual(
+        &mut self,
+        country: &str,
+        date: Date,
+    ) -> Result<Option<Rc<Chain>>, EntryErrorKind> {
+        const ACTIVITY: &str = "electricity:residual-mix";
+        let Some(f) = self.find(
+            ACTIVITY,
+            "ef",
+            &[country],
+            date,
+            Dimension::Energy,
+            Dimension::Mass,
+            false,
+        )?
+        else {
+            return Ok(None);
+        };
+        let (key, fl) = self.flags_of(&f, ACTIVITY, country);
+        let mut chain = Chain {
+            steps: vec![Step {
+                symbol: "EF_residual",
+                rate: f.row.rate(),
+                key: key.clone(),
+            }],
+            flags: fl,
+            specific: f.kind == SourceKind::Specific,
+            ef_key: key,
+            co2_only: false,
+            symbolic: Cow::Borrowed(""),
+            text: String::new(),
+        };
+        self.finish(&mut chain, f.row, country)?;
+        Ok(Some(Rc::new(chain)))
     }
 
     /// Location-based and market-based lines of one electricity entry.
@@ -1181,16 +1462,16 @@ impl<'p> Calc<'_, 'p> {
             None,
             q.unit,
         )?;
-        let (loc_value, loc_sub) = apply(&grid, q)?;
+        let (loc_value, loc_sub) = apply(&grid, q, &mut self.scratch)?;
         let location = Line {
             source: Source::Electricity,
             categories: S2L,
             suffix: Some("location"),
             value: loc_value,
             formula: Formula {
-                symbolic: match grid.symbolic() {
+                symbolic: match &grid.symbolic {
                     Cow::Borrowed("E = Q × EF") => Cow::Borrowed("E = Q × EF_grid"),
-                    other => other,
+                    other => other.clone(),
                 },
                 substituted: loc_sub,
             },
@@ -1208,11 +1489,12 @@ impl<'p> Calc<'_, 'p> {
         // 2 supplier-specific rates, 3 residual mix, 4 grid average (flagged).
         let mut remaining = q;
         // The substituted formula, written in place: "E = term + term = value tCO2e".
-        let mut sub = String::with_capacity(160);
+        let mut sub = std::mem::take(&mut self.scratch);
+        sub.clear();
         sub.push_str("E = ");
         let mut value = Decimal::ZERO;
         let mut specific = Decimal::ZERO;
-        let mut used_instruments = Vec::new();
+        let mut used_instruments = Vec::with_capacity(instruments.len());
         let mut factors = Vec::new();
         let mut flags = Vec::new();
         let ordered = instruments
@@ -1273,61 +1555,38 @@ impl<'p> Calc<'_, 'p> {
             if sub.len() > 4 {
                 sub.push_str(" + ");
             }
-            let _ = write!(
-                sub,
-                "{} {} × {} {} [",
-                covered.value.normalize(),
-                covered.unit,
-                inst.factor.value.normalize(),
-                inst.factor.unit
-            );
+            push_dec(&mut sub, covered.value.normalize());
+            sub.push(' ');
+            sub.push_str(covered.unit.symbol());
+            sub.push_str(" × ");
+            push_dec(&mut sub, inst.factor.value.normalize());
+            let _ = write!(sub, " {} [", inst.factor.unit);
             match &inst.kind {
                 InstrumentKind::Certificate { scheme } => {
-                    let _ = write!(sub, "certificate {scheme}");
+                    sub.push_str("certificate ");
+                    sub.push_str(scheme);
                 }
                 InstrumentKind::Ppa => sub.push_str("PPA"),
                 InstrumentKind::SupplierRate => sub.push_str("supplier rate"),
             }
-            let _ = write!(sub, " {}]", inst.id);
-            used_instruments.push(format!("{}/{}", e.id, inst.id));
+            sub.push(' ');
+            sub.push_str(&inst.id);
+            sub.push(']');
+            let mut used = String::with_capacity(e.id.len() + 1 + inst.id.len());
+            used.push_str(&e.id);
+            used.push('/');
+            used.push_str(&inst.id);
+            used_instruments.push(used);
         }
         if !remaining.value.is_zero() {
-            let residual = self.find(
-                "electricity:residual-mix",
-                "ef",
-                &[country],
-                date,
-                Dimension::Energy,
-                Dimension::Mass,
-                false,
-            )?;
-            let (chain, label) = match residual {
-                Some(f) => {
-                    let (key, fl) = self.flags_of(&f, "electricity:residual-mix", country);
-                    let mut chain = Chain {
-                        steps: vec![Step {
-                            symbol: "EF_residual",
-                            rate: f.row.rate(),
-                            key: key.clone(),
-                        }],
-                        flags: fl,
-                        specific: f.kind == SourceKind::Specific,
-                        ef_key: key.clone(),
-                        co2_only: false,
-                    };
-                    self.finish(&mut chain, f.row, country)?;
+            let (chain, label, fallback) = match self.residual(country, date)? {
+                Some(chain) => {
                     flags.push(Flag::ResidualMix {
-                        factor: key.clone(),
+                        factor: chain.ef_key.clone(),
                     });
-                    (Rc::new(chain), "residual mix")
+                    (chain, "residual mix", false)
                 }
-                None => {
-                    flags.push(Flag::MarketGridAverageFallback {
-                        energy: Arc::from(qty(&remaining)),
-                        factor: grid.ef_key.clone(),
-                    });
-                    (grid.clone(), "grid average, no residual mix")
-                }
+                None => (grid.clone(), "grid average, no residual mix", true),
             };
             let t = apply_value(&chain, remaining)?;
             value = value
@@ -1341,12 +1600,23 @@ impl<'p> Calc<'_, 'p> {
             if sub.len() > 4 {
                 sub.push_str(" + ");
             }
-            let _ = write!(sub, "{} {}", remaining.value.normalize(), remaining.unit);
-            for s in &chain.steps {
-                let _ = write!(sub, " × {} {}", s.rate.value.normalize(), s.rate.unit);
+            let energy_at = sub.len();
+            push_dec(&mut sub, remaining.value.normalize());
+            sub.push(' ');
+            sub.push_str(remaining.unit.symbol());
+            if fallback {
+                flags.push(Flag::MarketGridAverageFallback {
+                    energy: Arc::from(&sub[energy_at..]),
+                    factor: grid.ef_key.clone(),
+                });
             }
-            let _ = write!(sub, " [{label}]");
+            sub.push_str(&chain.text);
+            sub.push_str(" [");
+            sub.push_str(label);
+            sub.push(']');
+            flags.reserve_exact(chain.flags.len());
             flags.extend(chain.flags.iter().cloned());
+            factors.reserve_exact(chain.steps.len());
             factors.extend(chain.steps.iter().map(|s| s.key.clone()));
         }
         let market = Line {
@@ -1357,8 +1627,12 @@ impl<'p> Calc<'_, 'p> {
             formula: Formula {
                 symbolic: Cow::Borrowed("E = Σ Q_i × EF_i (1 certificates/PPAs, 2 supplier rate, 3 residual mix, 4 grid average)"),
                 substituted: {
-                    let _ = write!(sub, " = {} tCO2e", value.normalize());
-                    sub
+                    sub.push_str(" = ");
+                    push_dec(&mut sub, value.normalize());
+                    sub.push_str(" tCO2e");
+                    let exact = sub.as_str().to_owned();
+                    self.scratch = sub;
+                    exact
                 },
             },
             factors,
@@ -1379,18 +1653,24 @@ fn apply_value(chain: &Chain, q: Quantity) -> Result<Decimal, EntryErrorKind> {
     Ok(cur.to(Unit::Tonne)?.value)
 }
 
-/// Applies a chain to a quantity: tCO2e and the substituted formula.
-fn apply(chain: &Chain, q: Quantity) -> Result<(Decimal, String), EntryErrorKind> {
-    let mut s = String::with_capacity(96);
-    let _ = write!(s, "E = {} {}", q.value.normalize(), q.unit);
-    let mut cur = q;
-    for step in &chain.steps {
-        let _ = write!(s, " × {} {}", step.rate.value.normalize(), step.rate.unit);
-        cur = step.rate.apply(&cur)?;
-    }
-    let t = cur.to(Unit::Tonne)?.value;
-    let _ = write!(s, " = {} tCO2e", t.normalize());
-    Ok((t, s))
+/// Applies a chain to a quantity: tCO2e and the substituted formula. The formula is written
+/// in `scratch` and copied out at its exact length.
+fn apply(
+    chain: &Chain,
+    q: Quantity,
+    scratch: &mut String,
+) -> Result<(Decimal, String), EntryErrorKind> {
+    let t = apply_value(chain, q)?;
+    scratch.clear();
+    scratch.push_str("E = ");
+    push_dec(scratch, q.value.normalize());
+    scratch.push(' ');
+    scratch.push_str(q.unit.symbol());
+    scratch.push_str(&chain.text);
+    scratch.push_str(" = ");
+    push_dec(scratch, t.normalize());
+    scratch.push_str(" tCO2e");
+    Ok((t, scratch.as_str().to_owned()))
 }
 
 const MAX_TERMS: usize = 50;
@@ -1403,13 +1683,97 @@ struct Child {
     quality: Quality,
 }
 
+/// What a sum needs of each of its children: lines are summed straight from their nodes,
+/// sums of sums from [`Child`]ren.
+trait AsChild {
+    fn id(&self) -> &Arc<str>;
+    fn value(&self) -> Decimal;
+    fn quality(&self) -> &Quality;
+}
+
+impl AsChild for Child {
+    fn id(&self) -> &Arc<str> {
+        &self.id
+    }
+    fn value(&self) -> Decimal {
+        self.value
+    }
+    fn quality(&self) -> &Quality {
+        &self.quality
+    }
+}
+
+impl AsChild for &ResultNode {
+    fn id(&self) -> &Arc<str> {
+        &self.id
+    }
+    fn value(&self) -> Decimal {
+        self.value
+    }
+    fn quality(&self) -> &Quality {
+        &self.quality
+    }
+}
+
+/// All nodes by id. The same map as inserting every line and then every sum in the order
+/// they were made (a later node with an id already present replaces the earlier one), but
+/// built in one pass from a sorted sequence: no node is moved while the tree grows, and the
+/// tree's leaves are full. Lines usually come already sorted (entries sorted by id); then
+/// sorting is one comparison per line, and the sums (whose ids start with a category, never
+/// with `line/`) go before or after them in the same vector.
+fn assemble(
+    mut lines: Vec<(Arc<str>, ResultNode)>,
+    mut sums: Vec<ResultNode>,
+) -> BTreeMap<Arc<str>, ResultNode> {
+    // Stable sorts: of equal ids, the one made last comes last, and `from_iter` keeps it.
+    sums.sort_by(|a, b| a.id.cmp(&b.id));
+    let sorted = lines.is_sorted_by(|a, b| a.0 <= b.0);
+    let (first, last) = match (lines.first(), lines.last()) {
+        (Some(f), Some(l)) => (f.0.clone(), l.0.clone()),
+        _ => (Arc::from(""), Arc::from("")),
+    };
+    let before = sums.partition_point(|s| *s.id < *first);
+    let after = sums.partition_point(|s| *s.id <= *last);
+    let all: Vec<(Arc<str>, ResultNode)> = if sorted && before == after {
+        let mut tail = sums.split_off(after);
+        lines.reserve_exact(sums.len() + tail.len());
+        lines.splice(0..0, sums.into_iter().map(|s| (s.id.clone(), s)));
+        lines.extend(tail.drain(..).map(|s| (s.id.clone(), s)));
+        lines
+    } else {
+        // Lines out of order, or (not with ids as made now) sums between them: merge by an
+        // index sort, never moving a node but to its place.
+        let mut order: Vec<u32> = (0..lines.len() as u32).collect();
+        if !sorted {
+            order.sort_by(|&a, &b| lines[a as usize].0.cmp(&lines[b as usize].0));
+        }
+        let mut out = Vec::with_capacity(lines.len() + sums.len());
+        let mut slots: Vec<Option<(Arc<str>, ResultNode)>> = lines.into_iter().map(Some).collect();
+        let mut sums = sums.into_iter().peekable();
+        for i in order {
+            let Some(line) = slots[i as usize].take() else {
+                continue;
+            };
+            while let Some(s) = sums.next_if(|s| s.id < line.0) {
+                out.push((s.id.clone(), s));
+            }
+            out.push(line);
+        }
+        out.extend(sums.map(|s| (s.id.clone(), s)));
+        out
+    };
+    // `from_iter` on a vector's own iterator reuses it, finds it sorted and builds the tree
+    // bottom-up.
+    all.into_iter().collect()
+}
+
 /// A node summing `children`.
-fn sum_node(
+fn sum_node<C: AsChild>(
     id: Arc<str>,
     category: Category,
     site: Option<&str>,
     period: Period,
-    children: Vec<Child>,
+    children: Vec<C>,
     symbolic: Cow<'static, str>,
 ) -> Result<ResultNode, InventoryError> {
     let mut value = Decimal::ZERO;
@@ -1417,16 +1781,16 @@ fn sum_node(
     let mut substituted = String::new();
     for (i, c) in children.iter().enumerate() {
         value = value
-            .checked_add(c.value)
+            .checked_add(c.value())
             .ok_or_else(|| InventoryError::Overflow(id.to_string()))?;
         quality
-            .add(&c.quality)
+            .add(c.quality())
             .ok_or_else(|| InventoryError::Overflow(id.to_string()))?;
         if i < MAX_TERMS {
             if i > 0 {
                 substituted.push_str(" + ");
             }
-            let _ = write!(substituted, "{}", c.value.normalize());
+            push_dec(&mut substituted, c.value().normalize());
         }
     }
     if children.is_empty() {
@@ -1454,7 +1818,7 @@ fn sum_node(
         entries: Vec::new(),
         factors: Vec::new(),
         instruments: Vec::new(),
-        children: children.into_iter().map(|c| c.id).collect(),
+        children: children.iter().map(|c| c.id().clone()).collect(),
         quality,
         flags: Vec::new(),
     })
@@ -1462,11 +1826,11 @@ fn sum_node(
 
 /// Builds the category, scope 3 and total nodes of one (site or all) × period from the given
 /// children per category. Returns the category nodes made (for the level above).
-fn build_level(
-    nodes: &mut BTreeMap<Arc<str>, ResultNode>,
+fn build_level<C: AsChild>(
+    nodes: &mut Vec<ResultNode>,
     site: Option<&str>,
     period: Period,
-    mut cats: BTreeMap<Category, Vec<Child>>,
+    mut cats: BTreeMap<Category, Vec<C>>,
 ) -> Result<Vec<(Category, Child)>, InventoryError> {
     let label = period.label();
     let who = site.unwrap_or("all");
@@ -1483,18 +1847,21 @@ fn build_level(
         .copied()
         .filter(|c| matches!(c, Category::Scope3Cat(_)))
         .collect();
-    let insert = |nodes: &mut BTreeMap<Arc<str>, ResultNode>, node: ResultNode| {
+    let insert = |nodes: &mut Vec<ResultNode>, node: ResultNode| {
         let child = Child {
             id: node.id.clone(),
             value: node.value,
             quality: node.quality.clone(),
         };
-        nodes.insert(node.id.clone(), node);
+        nodes.push(node);
         child
     };
     for cat in basics.into_iter().chain(present.iter().copied()) {
         let children = cats.remove(&cat).unwrap_or_default();
-        let what = if children.first().is_some_and(|c| c.id.starts_with("line/")) {
+        let what = if children
+            .first()
+            .is_some_and(|c| c.id().starts_with("line/"))
+        {
             "lines"
         } else {
             "children"
@@ -1543,7 +1910,7 @@ fn build_level(
 }
 
 fn intensity(
-    nodes: &BTreeMap<Arc<str>, ResultNode>,
+    nodes: &[ResultNode],
     cat: Category,
     total: Category,
     rp: Period,
@@ -1551,7 +1918,12 @@ fn intensity(
 ) -> Result<ResultNode, InventoryError> {
     let label = rp.label();
     let total_id: Arc<str> = Arc::from(format!("{}/all/{label}", total.id()));
-    let t = &nodes[&total_id];
+    // The last node made with that id (a site called "all" makes one too).
+    let t = nodes
+        .iter()
+        .rev()
+        .find(|n| n.id == total_id)
+        .expect("the total over all sites and the reporting period was built");
     let id: Arc<str> = Arc::from(format!("{}/all/{label}", cat.id()));
     let value = t
         .value
@@ -1582,4 +1954,79 @@ fn intensity(
         flags: Vec::new(),
         id,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn pushed(d: Decimal) -> String {
+        let mut s = String::from("x");
+        push_dec(&mut s, d);
+        s.split_off(1)
+    }
+
+    #[test]
+    fn push_dec_writes_what_display_writes() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.000",
+            "-0.000",
+            "1",
+            "-1",
+            "10",
+            "100.0",
+            "0.5",
+            "-0.5",
+            "0.005",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "123456789.000000001",
+            "19.3545",
+            "2.6676",
+            "0.00007385355",
+            "1e-20",
+        ]
+        .iter()
+        .map(|s| {
+            Decimal::from_str(s)
+                .or_else(|_| Decimal::from_scientific(s))
+                .unwrap()
+        })
+        .collect();
+        // Every scale with mantissas of every length, both signs, zeros at both ends.
+        let mut x: u128 = 0x9E37_79B9_7F4A_7C15_F39C_C060;
+        for scale in 0..=28 {
+            for len in 0..=96 {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let m = if len == 0 {
+                    0
+                } else {
+                    (x >> 32) & ((1u128 << len) - 1)
+                };
+                for neg in [false, true] {
+                    let lo = m as u32;
+                    let mid = (m >> 32) as u32;
+                    let hi = (m >> 64) as u32;
+                    cases.push(Decimal::from_parts(lo, mid, hi, neg, scale));
+                    cases.push(Decimal::from_parts(lo, mid, hi, neg, scale).normalize());
+                    let tens = Decimal::from_i128_with_scale(
+                        (m % 10_000_000_000_000_000_000_000_000) as i128 * 1000,
+                        scale,
+                    );
+                    cases.push(tens);
+                }
+            }
+        }
+        for d in cases {
+            assert_eq!(pushed(d), d.to_string(), "{d:?}");
+        }
+    }
 }
