@@ -349,34 +349,6 @@ pub struct CbamExportProgress {
     pub file: String,
 }
 
-/// A blank communication template Athar can fill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CbamTemplateInfo {
-    /// `2.1.1`; `None` when the file cannot be read as a template now.
-    pub version: Option<String>,
-    /// `None` for the template built into Athar.
-    pub path: Option<String>,
-}
-
-/// Settings → templates, the CBAM part (the same shape as the VSME part).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CbamTemplates {
-    /// The blank template built into Athar, if this build has one.
-    pub embedded: Option<CbamTemplateInfo>,
-    /// The file the user chose ("the file downloaded from the Commission's site"), if any,
-    /// and what is wrong with it now (moved, replaced by something else).
-    pub chosen: Option<CbamTemplateInfo>,
-    pub chosen_problem: Option<UiError>,
-    /// The template exports use: the chosen one when it is usable, else the built-in one.
-    pub in_use: Option<CbamTemplateInfo>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CbamTemplateArgs {
-    /// `None`: go back to the built-in template.
-    pub path: Option<String>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

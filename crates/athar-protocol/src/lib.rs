@@ -9,6 +9,7 @@
 pub mod activity;
 pub mod cbam;
 pub mod documents;
+pub mod templates;
 pub mod vsme;
 
 use athar_domain::{CompanyData, FieldError, NewCompany};
@@ -334,11 +335,11 @@ command!(
     ExportVsme, "export_vsme", vsme::VsmeExportArgs => vsme::VsmeExported);
 command!(
     /// The blank templates available for the export.
-    GetVsmeTemplates, "get_vsme_templates", NoArgs => vsme::VsmeTemplates);
+    GetVsmeTemplates, "get_vsme_templates", NoArgs => templates::TemplateChoice);
 command!(
     /// Use a newer EFRAG template file (checked, remembered in the preferences), or go back
     /// to the built-in one.
-    SetVsmeTemplate, "set_vsme_template", vsme::VsmeTemplateArgs => vsme::VsmeTemplates);
+    SetVsmeTemplate, "set_vsme_template", templates::TemplateArgs => templates::TemplateChoice);
 command!(
     /// Native "open" dialog for an EFRAG workbook (.xlsx); `None` when cancelled.
     PickVsmeWorkbook, "pick_vsme_workbook", NoArgs => Option<String>);
@@ -383,11 +384,11 @@ command!(
     ExportCbam, "export_cbam", cbam::CbamExportArgs => cbam::CbamExportReport);
 command!(
     /// The blank communication templates available for the export.
-    GetCbamTemplates, "get_cbam_templates", NoArgs => cbam::CbamTemplates);
+    GetCbamTemplates, "get_cbam_templates", NoArgs => templates::TemplateChoice);
 command!(
     /// Use a communication template file downloaded from the Commission's site (checked,
     /// remembered in the preferences), or go back to the built-in one.
-    SetCbamTemplate, "set_cbam_template", cbam::CbamTemplateArgs => cbam::CbamTemplates);
+    SetCbamTemplate, "set_cbam_template", templates::TemplateArgs => templates::TemplateChoice);
 command!(
     /// Native "open" dialog for a communication template (.xlsx); `None` when cancelled.
     PickCbamWorkbook, "pick_cbam_workbook", NoArgs => Option<String>);

@@ -556,32 +556,6 @@ pub struct VsmeExported {
     pub skipped: Vec<VsmeSkipped>,
 }
 
-/// A blank EFRAG template Athar can fill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VsmeTemplateInfo {
-    pub version: Option<String>,
-    /// `None` for the template built into Athar.
-    pub path: Option<String>,
-}
-
-/// Settings → templates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VsmeTemplates {
-    /// The template built into Athar, if this build has one.
-    pub embedded: Option<VsmeTemplateInfo>,
-    /// The file the user chose, if any, and what is wrong with it now (moved, replaced).
-    pub chosen: Option<VsmeTemplateInfo>,
-    pub chosen_problem: Option<UiError>,
-    /// The template exports use.
-    pub in_use: Option<VsmeTemplateInfo>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VsmeTemplateArgs {
-    /// `None`: go back to the built-in template.
-    pub path: Option<String>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

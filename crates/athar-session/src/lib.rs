@@ -9,6 +9,7 @@ pub mod activity;
 pub mod cbam;
 pub mod documents;
 mod errors;
+mod templates;
 pub mod vsme;
 
 use std::path::{Path, PathBuf};

@@ -10,8 +10,9 @@ use athar_domain::Customer;
 use athar_prefs::PrefsFile;
 use athar_protocol::cbam::{
     CbamCheckOutcome, CbamExplainArgs, CbamExportArgs, CbamFileKind, CbamImportOutcome,
-    CbamSaveArgs, CbamStep, CbamTemplateArgs,
+    CbamSaveArgs, CbamStep,
 };
+use athar_protocol::templates::TemplateArgs;
 use athar_protocol::{CreateCompanyArgs, Lang};
 use athar_session::Session;
 use rust_decimal::Decimal;
@@ -363,7 +364,7 @@ fn templates_setting_checks_the_chosen_file() {
         Some("2.1.1")
     );
     let chosen = s
-        .set_cbam_template(&CbamTemplateArgs {
+        .set_cbam_template(&TemplateArgs {
             path: Some(reference(BLANK).display().to_string()),
         })
         .unwrap();
@@ -378,13 +379,11 @@ fn templates_setting_checks_the_chosen_file() {
     );
     let not_a_template = reference("cbam/default-values/DVs as adopted_v20260204.xlsx");
     let err = s
-        .set_cbam_template(&CbamTemplateArgs {
+        .set_cbam_template(&TemplateArgs {
             path: Some(not_a_template.display().to_string()),
         })
         .unwrap_err();
     assert_eq!(err.key, "cbam-tpl-not-template");
-    let back = s
-        .set_cbam_template(&CbamTemplateArgs { path: None })
-        .unwrap();
+    let back = s.set_cbam_template(&TemplateArgs { path: None }).unwrap();
     assert!(back.chosen.is_none() && back.in_use.is_some());
 }

@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use athar_domain::NewCompany;
 use athar_prefs::PrefsFile;
 use athar_protocol::activity::ImportArgs;
+use athar_protocol::templates::TemplateArgs;
 use athar_protocol::vsme::{
     SaveVsmeFactsArgs, SaveVsmeSettingsArgs, VsmeAnswerArgs, VsmeExportArgs, VsmeExportItem,
     VsmeFactInput, VsmeImportArgs, VsmeInput, VsmeKeyArgs, VsmeOverrideArgs, VsmeSource, VsmeState,
-    VsmeStored, VsmeTemplateArgs, VsmeValue,
+    VsmeStored, VsmeValue,
 };
 use athar_protocol::{CreateCompanyArgs, Lang};
 use athar_session::Session;
@@ -240,7 +241,7 @@ fn a_newer_template_is_checked_and_remembered() {
     assert_eq!(t.in_use, t.embedded);
     // Template 1.0.0 is for the older taxonomy: refused, nothing remembered.
     let e = s
-        .set_vsme_template(&VsmeTemplateArgs {
+        .set_vsme_template(&TemplateArgs {
             path: Some(
                 template("VSME-Digital-Template-1.0.0.xlsx")
                     .display()
@@ -251,7 +252,7 @@ fn a_newer_template_is_checked_and_remembered() {
     assert_eq!(e.key, "vsme-error-wrong-template");
     let blank = template("VSME-Digital-Template-1.3.0.xlsx");
     let t = s
-        .set_vsme_template(&VsmeTemplateArgs {
+        .set_vsme_template(&TemplateArgs {
             path: Some(blank.display().to_string()),
         })
         .unwrap();
@@ -273,8 +274,6 @@ fn a_newer_template_is_checked_and_remembered() {
         })
         .unwrap();
     assert!(done.files[0].ends_with("EFRAG template.xlsx"));
-    let t = s
-        .set_vsme_template(&VsmeTemplateArgs { path: None })
-        .unwrap();
+    let t = s.set_vsme_template(&TemplateArgs { path: None }).unwrap();
     assert!(t.chosen.is_none());
 }

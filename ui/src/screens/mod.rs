@@ -4,7 +4,6 @@
 pub mod activity;
 pub mod cbam;
 pub mod cbam_panels;
-pub mod cbam_settings;
 pub mod create;
 pub mod documents;
 pub mod documents_review;

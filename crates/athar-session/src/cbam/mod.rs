@@ -13,7 +13,7 @@
 mod package;
 mod summary;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use athar_cbam::model::{format_date, InstallationInfo, ReportingPeriod};
@@ -27,9 +27,9 @@ use athar_domain::{CompanyData, Validate};
 use athar_protocol::cbam::{
     CbamCheckOutcome, CbamChild, CbamCustomer, CbamExplainArgs, CbamExplainView, CbamExportArgs,
     CbamExportProgress, CbamExportReport, CbamFigures, CbamImportOutcome, CbamInstallationView,
-    CbamOverview, CbamResultsView, CbamSaveArgs, CbamTemplateArgs, CbamTemplateInfo, CbamTemplates,
-    CellProblemView, InstallationSummary,
+    CbamOverview, CbamResultsView, CbamSaveArgs, CellProblemView, InstallationSummary,
 };
+use athar_protocol::templates::{TemplateArgs, TemplateChoice, TemplateInfo};
 use athar_protocol::UiError;
 use athar_store::{CbamSaveOutcome, CompanyFile, InstallationRecord, CBAM_MANUAL};
 
@@ -385,8 +385,8 @@ pub fn blank_template(chosen: Option<&Path>) -> Result<Vec<u8>, UiError> {
     }
 }
 
-fn embedded_info() -> Option<CbamTemplateInfo> {
-    athar_cbam_template::embedded_template().map(|b| CbamTemplateInfo {
+fn embedded_info() -> Option<TemplateInfo> {
+    athar_cbam_template::embedded_template().map(|b| TemplateInfo {
         version: athar_cbam_template::template_version(b)
             .ok()
             .map(|v| v.label().to_string()),
@@ -395,35 +395,10 @@ fn embedded_info() -> Option<CbamTemplateInfo> {
 }
 
 /// Settings → templates for a chosen file (or none).
-pub fn templates(chosen: Option<&Path>) -> CbamTemplates {
-    let embedded = embedded_info();
-    let (chosen, chosen_problem) = match chosen {
-        Some(p) => {
-            let (version, problem) = match read_blank(p) {
-                Ok((_, v)) => (Some(v), None),
-                Err(e) => (None, Some(e)),
-            };
-            (
-                Some(CbamTemplateInfo {
-                    version,
-                    path: Some(p.display().to_string()),
-                }),
-                problem,
-            )
-        }
-        None => (None, None),
-    };
-    let in_use = match (&chosen, &chosen_problem) {
-        (Some(c), None) => Some(c.clone()),
-        (Some(_), Some(_)) => None,
-        (None, _) => embedded.clone(),
-    };
-    CbamTemplates {
-        embedded,
-        chosen,
-        chosen_problem,
-        in_use,
-    }
+pub fn templates(chosen: Option<&Path>) -> TemplateChoice {
+    crate::templates::choice(embedded_info(), chosen, |p| {
+        read_blank(p).map(|(_, v)| Some(v))
+    })
 }
 
 impl Session {
@@ -588,26 +563,16 @@ impl Session {
         Ok(out.report)
     }
 
-    pub fn cbam_templates(&self) -> CbamTemplates {
+    pub fn cbam_templates(&self) -> TemplateChoice {
         templates(self.prefs.cbam_template.as_deref())
     }
 
     /// Uses the template file at `args.path` for exports (after checking it), or the
     /// built-in one when `None`; remembered in the preferences.
-    pub fn set_cbam_template(&mut self, args: &CbamTemplateArgs) -> Result<CbamTemplates, UiError> {
-        match args
-            .path
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            Some(p) => {
-                let path = PathBuf::from(p);
-                read_blank(&path)?;
-                self.prefs.cbam_template = Some(std::fs::canonicalize(&path).unwrap_or(path));
-            }
-            None => self.prefs.cbam_template = None,
-        }
+    pub fn set_cbam_template(&mut self, args: &TemplateArgs) -> Result<TemplateChoice, UiError> {
+        self.prefs.cbam_template = crate::templates::checked_choice(args.path.as_deref(), |p| {
+            read_blank(p).map(|(_, v)| Some(v))
+        })?;
         self.save_prefs()?;
         Ok(self.cbam_templates())
     }

@@ -21,11 +21,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use athar_domain::FieldError;
+use athar_protocol::templates::{TemplateArgs, TemplateChoice};
 use athar_protocol::vsme::{
     SaveVsmeFactsArgs, SaveVsmeSettingsArgs, VsmeAnswerArgs, VsmeExportArgs, VsmeExported,
     VsmeImportArgs, VsmeImportReport, VsmeImported, VsmeKeyArgs, VsmeMessage, VsmeModel,
-    VsmeOverrideArgs, VsmeSetAside, VsmeSettings, VsmeSeverity, VsmeState, VsmeTemplateArgs,
-    VsmeTemplateInfo, VsmeTemplates,
+    VsmeOverrideArgs, VsmeSetAside, VsmeSettings, VsmeSeverity, VsmeState,
 };
 use athar_protocol::UiError;
 use athar_store::{CompanyFile, VsmeFactChange, VsmeReportSettings};
@@ -572,53 +572,20 @@ impl Session {
         )
     }
 
-    pub fn vsme_templates(&self) -> VsmeTemplates {
-        let embedded = templates::embedded();
-        let (chosen, chosen_problem) = match &self.prefs.vsme_template {
-            Some(p) => {
-                let (version, problem) = match templates::read_template(p) {
-                    Ok((_, v)) => (v, None),
-                    Err(e) => (None, Some(e)),
-                };
-                (
-                    Some(VsmeTemplateInfo {
-                        version,
-                        path: Some(p.display().to_string()),
-                    }),
-                    problem,
-                )
-            }
-            None => (None, None),
-        };
-        let in_use = match (&chosen, &chosen_problem) {
-            (Some(c), None) => Some(c.clone()),
-            (Some(_), Some(_)) => None,
-            (None, _) => embedded.clone(),
-        };
-        VsmeTemplates {
-            embedded,
-            chosen,
-            chosen_problem,
-            in_use,
-        }
+    pub fn vsme_templates(&self) -> TemplateChoice {
+        crate::templates::choice(
+            templates::embedded(),
+            self.prefs.vsme_template.as_deref(),
+            |p| templates::read_template(p).map(|(_, v)| v),
+        )
     }
 
     /// Uses the template file at `args.path` for exports (after checking it), or the built-in
     /// one when `None`; remembered in the preferences.
-    pub fn set_vsme_template(&mut self, args: &VsmeTemplateArgs) -> Result<VsmeTemplates, UiError> {
-        match args
-            .path
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            Some(p) => {
-                let path = PathBuf::from(p);
-                templates::read_template(&path)?;
-                self.prefs.vsme_template = Some(std::fs::canonicalize(&path).unwrap_or(path));
-            }
-            None => self.prefs.vsme_template = None,
-        }
+    pub fn set_vsme_template(&mut self, args: &TemplateArgs) -> Result<TemplateChoice, UiError> {
+        self.prefs.vsme_template = crate::templates::checked_choice(args.path.as_deref(), |p| {
+            templates::read_template(p).map(|(_, v)| v)
+        })?;
         self.save_prefs()?;
         Ok(self.vsme_templates())
     }

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use athar_protocol::vsme::VsmeTemplateInfo;
+use athar_protocol::templates::TemplateInfo;
 use athar_protocol::UiError;
 use athar_vsme::fact::ReportInfo;
 use athar_vsme::model::Model;
@@ -72,8 +72,8 @@ pub fn read_template(path: &Path) -> Result<(Vec<u8>, Option<String>), UiError> 
 }
 
 /// The template built into this build of Athar.
-pub fn embedded() -> Option<VsmeTemplateInfo> {
-    athar_vsme::embedded_template().map(|b| VsmeTemplateInfo {
+pub fn embedded() -> Option<TemplateInfo> {
+    athar_vsme::embedded_template().map(|b| TemplateInfo {
         version: template_version(b),
         path: None,
     })
