@@ -60,7 +60,30 @@ class App:
         self.driver = None
         self.proc = None
 
-    def start(self):
+    def start(self, attempts=3):
+        # tauri-driver now and then drops the first connection (seen in CI as
+        # RemoteDisconnected on POST /session) when WebKitWebDriver is not yet up
+        # behind it; waiting for both ports and starting afresh on such a failure
+        # keeps a driver hiccup from failing a test before any step of it ran.
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._start_once()
+            except (ConnectionError, OSError, RuntimeError, TimeoutError) as e:
+                self.stop()
+                if attempt == attempts:
+                    raise
+                print(f"driver start failed ({e!r}); starting again ({attempt}/{attempts})")
+                time.sleep(1)
+            except Exception as e:  # urllib3's ProtocolError is not a ConnectionError
+                if "Connection aborted" not in str(e) and "RemoteDisconnected" not in str(e):
+                    raise
+                self.stop()
+                if attempt == attempts:
+                    raise
+                print(f"driver start failed ({e!r}); starting again ({attempt}/{attempts})")
+                time.sleep(1)
+
+    def _start_once(self):
         port = _free_port()
         native_port = _free_port()
         env = dict(os.environ)
@@ -87,6 +110,7 @@ class App:
         if log:
             out.close()
         _wait_port(port, self.proc)
+        _wait_port(native_port, self.proc)
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
         opts.set_capability("tauri:options", {"application": self.app})
