@@ -54,6 +54,7 @@ cbam-v-cn-required-for-default = أدخل رمز التسمية المركبة؛
 cbam-v-country-required-for-default = أدخل بلد الإنتاج، أو اختر القيمة الخاصة بالمنشأ غير المعروف.
 cbam-v-annex-iv-country-known = لا تُستخدم قيمة المنشأ غير المعروف إلا إذا كان بلد الإنتاج مجهولًا.
 cbam-v-justification-required = اذكر سبب استخدام القيم الافتراضية.
+cbam-v-variant-required = تعتمد القيمة الافتراضية لرمز CN ‏{ $code } على نوع السلعة؛ اختر النوع المنطبق.
 
 ## الحساب
 cbam-error-invalid = في بيانات CBAM { $count } مشكلة، أولاها في { $field }.

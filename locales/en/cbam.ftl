@@ -54,6 +54,7 @@ cbam-v-cn-required-for-default = Enter the CN code; it is needed to find the def
 cbam-v-country-required-for-default = Enter the country of production, or choose the value for an unknown origin.
 cbam-v-annex-iv-country-known = The value for an unknown origin may only be used when the country of production is not known.
 cbam-v-justification-required = Say why default values are used.
+cbam-v-variant-required = The default value of CN code { $code } depends on the kind of good; choose which one applies.
 
 ## Calculation
 cbam-error-invalid = The CBAM data has { $count } problem(s); the first is at { $field }.

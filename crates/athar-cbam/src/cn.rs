@@ -83,9 +83,61 @@ pub fn codes_of(category: GoodsCategory) -> impl Iterator<Item = &'static CnEntr
     cn_list().iter().filter(move |e| e.category == category)
 }
 
+/// CN codes whose default value (IR 2025/2621 Annexes I and IV) is split into variants, with
+/// the variants as the factor packs name them (`cn:<code>-<variant>`). Kept here, not only in
+/// the packs, so that the guided flow (wasm, without the packs) can ask which one applies and
+/// validation can insist on an answer; a test checks it against the packs in `factors/`.
+pub const DEFAULT_VARIANTS: &[(&str, &[&str])] = &[
+    ("25231000", &["grey-clinker", "white-clinker"]),
+    (
+        "25239000",
+        &["grey-hydraulic-cements", "white-hydraulic-cements"],
+    ),
+];
+
+/// The default-value variants of `code` (spaces and dots ignored); empty when it has none.
+pub fn default_variants(code: &str) -> &'static [&'static str] {
+    let code = normalize_cn(code);
+    DEFAULT_VARIANTS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(&[], |(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_variant_list_is_the_one_in_the_factor_packs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../factors");
+        let mut found: Vec<(String, String)> = Vec::new();
+        for pack in ["cbam-2621-annex-i", "cbam-2621-annex-iv"] {
+            for file in std::fs::read_dir(root.join(pack)).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                for token in text.split(|c: char| c == ',' || c.is_whitespace() || c == '"') {
+                    let Some(rest) = token.strip_prefix("cn:") else {
+                        continue;
+                    };
+                    if let Some((code, variant)) = rest.split_once('-') {
+                        found.push((code.to_string(), variant.to_string()));
+                    }
+                }
+            }
+        }
+        found.sort();
+        found.dedup();
+        let listed: Vec<(String, String)> = DEFAULT_VARIANTS
+            .iter()
+            .flat_map(|(c, vs)| vs.iter().map(|v| (c.to_string(), v.to_string())))
+            .collect();
+        assert_eq!(found, listed);
+        assert_eq!(
+            default_variants("2523 10 00"),
+            &["grey-clinker", "white-clinker"]
+        );
+        assert!(default_variants("25232900").is_empty());
+    }
 
     #[test]
     fn the_embedded_list_parses_and_has_every_category() {

@@ -579,21 +579,23 @@ fn precursor(e: &mut Errors, i: usize, p: &PurchasedPrecursor, ids: &BTreeSet<&s
             );
             e.non_negative(&f("values.indirect.ef"), Some(indirect.ef));
         }
-        PrecursorValues::CountryDefault { .. } => {
+        PrecursorValues::CountryDefault { variant } => {
             if p.cn_code.is_none() {
                 e.push(f("cn_code"), "cbam-v-cn-required-for-default");
             }
             if p.country.is_none() {
                 e.push(f("country"), "cbam-v-country-required-for-default");
             }
+            default_variant(e, &f("values.variant"), p.cn_code.as_deref(), variant);
         }
-        PrecursorValues::UnknownOriginDefault { .. } => {
+        PrecursorValues::UnknownOriginDefault { variant } => {
             if p.cn_code.is_none() {
                 e.push(f("cn_code"), "cbam-v-cn-required-for-default");
             }
             if p.country.is_some() {
                 e.push(f("country"), "cbam-v-annex-iv-country-known");
             }
+            default_variant(e, &f("values.variant"), p.cn_code.as_deref(), variant);
         }
     }
     if p.uses_defaults() && p.default_justification.is_none() {
@@ -615,6 +617,20 @@ fn cn_code(e: &mut Errors, field: &str, code: &str, category: GoodsCategory) {
             arg(err, "expected", category.id());
         }
         Some(_) => {}
+    }
+}
+
+/// Where the default value of `code` is split (grey or white clinker), which one applies must
+/// be said; otherwise the calculation could only stop with "ambiguous".
+fn default_variant(e: &mut Errors, field: &str, code: Option<&str>, variant: &Option<String>) {
+    let Some(code) = code else { return };
+    let variants = cn::default_variants(code);
+    if variants.is_empty() {
+        return;
+    }
+    if !variant.as_deref().is_some_and(|v| variants.contains(&v)) {
+        let err = e.push(field, "cbam-v-variant-required");
+        arg(err, "code", cn::normalize_cn(code));
     }
 }
 
@@ -749,6 +765,30 @@ mod tests {
                 "missing {want:?} in {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_split_default_value_needs_its_variant() {
+        let mut inst = synthetic_installation(&SyntheticSpec::new(4, 6, 9));
+        let p = &mut inst.precursors[0];
+        p.category = GoodsCategory::CementClinker;
+        p.cn_code = Some("2523 10 00".into());
+        p.country = Some("EG".into());
+        p.default_justification = Some(DefaultJustification::DataGaps);
+        p.values = PrecursorValues::CountryDefault { variant: None };
+        let want = (
+            "precursors.0.values.variant".to_string(),
+            "cbam-v-variant-required".to_string(),
+        );
+        assert!(keys(&inst).contains(&want), "{:?}", keys(&inst));
+        inst.precursors[0].values = PrecursorValues::CountryDefault {
+            variant: Some("blue-clinker".into()),
+        };
+        assert!(keys(&inst).contains(&want));
+        inst.precursors[0].values = PrecursorValues::CountryDefault {
+            variant: Some("white-clinker".into()),
+        };
+        assert!(!keys(&inst).iter().any(|k| k.0.ends_with("values.variant")));
     }
 
     #[test]

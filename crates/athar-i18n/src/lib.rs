@@ -47,6 +47,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::En,
+        "cbam-wizard.ftl",
+        include_str!("../../../locales/en/cbam-wizard.ftl"),
+    ),
+    (
+        Lang::En,
         "documents.ftl",
         include_str!("../../../locales/en/documents.ftl"),
     ),
@@ -99,6 +104,11 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
         Lang::Ar,
         "cbam-app.ftl",
         include_str!("../../../locales/ar/cbam-app.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "cbam-wizard.ftl",
+        include_str!("../../../locales/ar/cbam-wizard.ftl"),
     ),
     (
         Lang::Ar,

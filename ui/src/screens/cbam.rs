@@ -9,11 +9,12 @@
 //! it in the reader's language and digits.
 
 use athar_protocol::cbam::{
-    CbamCarbonPriceArgs, CbamExplainArgs, CbamExplainView, CbamIdArgs, CbamOverview,
-    CbamResultsView,
+    CbamCarbonPriceArgs, CbamExplainArgs, CbamExplainView, CbamIdArgs, CbamInstallationView,
+    CbamOverview, CbamResultsView,
 };
 use athar_protocol::{
-    ExplainCbamResult, GetCbamOverview, GetCbamResults, NoArgs, SetCbamCarbonPrice,
+    ExplainCbamResult, GetCbamInstallation, GetCbamOverview, GetCbamResults, NewCbamInstallation,
+    NoArgs, SetCbamCarbonPrice,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,6 +24,7 @@ use crate::app::{use_app, AppCtx};
 use crate::format;
 use crate::i18n::{t, tf};
 use crate::screens::cbam_panels::{CheckPanel, ExportPanel, ImportPanel};
+use crate::screens::cbam_wizard::CbamWizard;
 
 /// What the CBAM components share.
 #[derive(Clone, Copy)]
@@ -36,6 +38,8 @@ pub struct CbamCtx {
     pub explain: RwSignal<Option<CbamExplainView>>,
     pub trail: RwSignal<Vec<(String, String)>>,
     pub tab: RwSignal<CbamTab>,
+    /// The installation open in the guided flow, if any (it replaces the tabs).
+    pub editing: RwSignal<Option<CbamInstallationView>>,
     /// Kept here because the methods below run from async tasks, where there is no
     /// reactive owner to look the context up from.
     pub app: AppCtx,
@@ -92,6 +96,23 @@ impl CbamCtx {
         });
     }
 
+    /// Opens the guided flow on installation `id`, or on a new one filled from the profile.
+    pub fn edit(self, id: Option<String>) {
+        let app = self.app;
+        spawn_local(async move {
+            let r = match id {
+                Some(id) => app.invoke::<GetCbamInstallation>(CbamIdArgs { id }).await,
+                None => app.invoke::<NewCbamInstallation>(NoArgs {}).await,
+            };
+            // On failure the error banner shows what went wrong (`AppCtx::invoke`).
+            if let Ok(v) = r {
+                self.explain.set(None);
+                self.editing.set(Some(v));
+                crate::screens::focus_later("#cbam-wizard h2");
+            }
+        });
+    }
+
     /// Opens result `node` of the selected installation in the drawer.
     pub fn open(self, node: String) {
         let app = self.app;
@@ -130,6 +151,7 @@ pub fn CbamScreen() -> impl IntoView {
         explain: RwSignal::new(None),
         trail: RwSignal::new(Vec::new()),
         tab: RwSignal::new(CbamTab::Results),
+        editing: RwSignal::new(None),
         app: use_app(),
     };
     provide_context(c);
@@ -156,17 +178,22 @@ pub fn CbamScreen() -> impl IntoView {
                     <p class="screen-lead">{move || t("cbam-ui-lead")}</p>
                 </div>
             </div>
-            <div class="subtabs" role="tablist">
-                {tab_button(CbamTab::Results, "cbam-tab-results", "cbam-ui-tab-results")}
-                {tab_button(CbamTab::Import, "cbam-tab-import", "cbam-ui-tab-import")}
-                {tab_button(CbamTab::Check, "cbam-tab-check", "cbam-ui-tab-check")}
-                {tab_button(CbamTab::Export, "cbam-tab-export", "cbam-ui-tab-export")}
-            </div>
-            {move || match c.tab.get() {
-                CbamTab::Results => view! { <Installations /> <Results /> }.into_any(),
-                CbamTab::Import => view! { <ImportPanel /> }.into_any(),
-                CbamTab::Check => view! { <CheckPanel /> }.into_any(),
-                CbamTab::Export => view! { <ExportPanel /> }.into_any(),
+            {move || match c.editing.get() {
+                Some(v) => view! { <CbamWizard start=v /> }.into_any(),
+                None => view! {
+                    <div class="subtabs" role="tablist">
+                        {tab_button(CbamTab::Results, "cbam-tab-results", "cbam-ui-tab-results")}
+                        {tab_button(CbamTab::Import, "cbam-tab-import", "cbam-ui-tab-import")}
+                        {tab_button(CbamTab::Check, "cbam-tab-check", "cbam-ui-tab-check")}
+                        {tab_button(CbamTab::Export, "cbam-tab-export", "cbam-ui-tab-export")}
+                    </div>
+                    {move || match c.tab.get() {
+                        CbamTab::Results => view! { <Installations /> <Results /> }.into_any(),
+                        CbamTab::Import => view! { <ImportPanel /> }.into_any(),
+                        CbamTab::Check => view! { <CheckPanel /> }.into_any(),
+                        CbamTab::Export => view! { <ExportPanel /> }.into_any(),
+                    }}
+                }.into_any(),
             }}
             <ExplainDrawer />
         </section>
@@ -185,7 +212,10 @@ fn Installations() -> impl IntoView {
                 None => view! { <p class="loading" role="status">{move || t("cbam-ui-loading")}</p> }.into_any(),
                 Some(o) if o.installations.is_empty() => view! {
                     <p class="muted" id="cbam-no-installations">{move || t("cbam-ui-no-installations")}</p>
-                    <button type="button" class="btn btn-primary" on:click=move |_| c.tab.set(CbamTab::Import)>{move || t("cbam-ui-go-import")}</button>
+                    <div class="form-actions">
+                        <button type="button" class="btn btn-primary" id="cbam-new-installation" on:click=move |_| c.edit(None)>{move || t("cbam-w-new")}</button>
+                        <button type="button" class="btn" on:click=move |_| c.tab.set(CbamTab::Import)>{move || t("cbam-ui-go-import")}</button>
+                    </div>
                 }.into_any(),
                 Some(o) => view! {
                     <table class="data-table" id="cbam-installation-list">
@@ -199,6 +229,7 @@ fn Installations() -> impl IntoView {
                             {o.installations.into_iter().map(|i| {
                                 let id = i.id.clone();
                                 let id2 = i.id.clone();
+                                let id3 = i.id.clone();
                                 let (start, end) = (i.period_start.clone(), i.period_end.clone());
                                 let source = i.source.clone();
                                 view! {
@@ -206,12 +237,16 @@ fn Installations() -> impl IntoView {
                                         <td><bdi>{i.name_en.clone()}</bdi></td>
                                         <td>{move || tf("cbam-ui-period", &[("start", format::date(i18n.lang(), &start)), ("end", format::date(i18n.lang(), &end))])}</td>
                                         <td>{move || if source == "manual" { t("cbam-ui-source-manual") } else { source.clone() }}</td>
-                                        <td><button type="button" class="btn btn-ghost cbam-show" on:click=move |_| c.select(id2.clone())>{move || t("cbam-ui-show")}</button></td>
+                                        <td><div class="form-actions">
+                                            <button type="button" class="btn btn-ghost cbam-show" on:click=move |_| c.select(id2.clone())>{move || t("cbam-ui-show")}</button>
+                                            <button type="button" class="btn btn-ghost cbam-edit" on:click=move |_| c.edit(Some(id3.clone()))>{move || t("cbam-w-edit")}</button>
+                                        </div></td>
                                     </tr>
                                 }
                             }).collect_view()}
                         </tbody>
                     </table>
+                    <button type="button" class="btn" id="cbam-new-installation" on:click=move |_| c.edit(None)>{move || t("cbam-w-new")}</button>
                 }.into_any(),
             }}
         </section>

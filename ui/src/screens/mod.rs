@@ -3,7 +3,11 @@
 
 pub mod activity;
 pub mod cbam;
+pub mod cbam_choices;
+pub mod cbam_form;
 pub mod cbam_panels;
+pub mod cbam_steps;
+pub mod cbam_wizard;
 pub mod create;
 pub mod documents;
 pub mod documents_review;
