@@ -199,6 +199,7 @@ cbam-ui-export-all-customers = كل العملاء في الاتحاد الأو�
 cbam-ui-customer-not-eu = { $name } (خارج الاتحاد الأوروبي)
 cbam-ui-export-run = تصدير
 cbam-ui-exporting = جارٍ الحساب وكتابة الملفات…
+cbam-ui-export-step = الخطوة { $done } من { $total }
 cbam-ui-exported = كُتب { $count } من الملفات في { $seconds } ثانية.
 cbam-ui-col-file-kind = النوع
 cbam-ui-col-file = الملف

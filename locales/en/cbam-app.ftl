@@ -199,6 +199,7 @@ cbam-ui-export-all-customers = Every EU customer
 cbam-ui-customer-not-eu = { $name } (not in the EU)
 cbam-ui-export-run = Export
 cbam-ui-exporting = Calculating and writing the files…
+cbam-ui-export-step = Step { $done } of { $total }
 cbam-ui-exported = { $count } files written in { $seconds } s.
 cbam-ui-col-file-kind = What
 cbam-ui-col-file = File

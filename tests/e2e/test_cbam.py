@@ -178,8 +178,20 @@ def test_import_explain_compare_check_and_export(app, workdir):
     choose(d, "#cbam-export-lang", "ar")
     choose(d, "#cbam-export-customer", "Rheinstahl Handels GmbH")
     fill(d, "#cbam-export-dir", str(out))
+    # The export is quick; record whether its progress bar was ever shown, and at which step.
+    d.execute_script(
+        "window.__progress = [];"
+        "new MutationObserver(() => {"
+        "  const p = document.querySelector('#cbam-export-progress');"
+        "  if (p) window.__progress.push(p.getAttribute('value') + '/' + p.getAttribute('max'));"
+        "}).observe(document.body, {childList: true, subtree: true, attributes: true});"
+    )
     click(d, "#cbam-export-run")
     wait(d, "#cbam-export-report", timeout=120)
+    seen = d.execute_script("return window.__progress")
+    assert seen, "the export's progress was never shown"
+    done, total = seen[-1].split("/")
+    assert 0 < int(done) <= int(total), seen
     files = [
         Path(r.get_attribute("data-path"))
         for r in d.find_elements(By.CSS_SELECTOR, "#cbam-export-files .cbam-export-file")

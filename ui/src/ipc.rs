@@ -53,3 +53,52 @@ fn js_text(v: &JsValue) -> String {
         .map(String::from)
         .unwrap_or_else(|| format!("{v:?}"))
 }
+
+/// A subscription to events the shell emits; dropping it unsubscribes.
+pub struct Listener {
+    unlisten: Function,
+    _handler: wasm_bindgen::closure::Closure<dyn Fn(JsValue)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.unlisten.call0(&JsValue::NULL);
+    }
+}
+
+/// Calls `handler` with the payload of every `event` the shell emits until the returned
+/// [`Listener`] is dropped (payloads that do not read as `T` are ignored).
+pub async fn listen<T: serde::de::DeserializeOwned + 'static>(
+    event: &str,
+    handler: impl Fn(T) + 'static,
+) -> Result<Listener, UiError> {
+    let handler = wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+        if let Ok(payload) = Reflect::get(&e, &JsValue::from_str("payload")) {
+            if let Ok(v) = serde_wasm_bindgen::from_value::<T>(payload) {
+                handler(v);
+            }
+        }
+    });
+    let promise = (|| -> Result<Promise, JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let tauri = Reflect::get(&window, &JsValue::from_str("__TAURI__"))?;
+        let events = Reflect::get(&tauri, &JsValue::from_str("event"))?;
+        let listen: Function = Reflect::get(&events, &JsValue::from_str("listen"))?.dyn_into()?;
+        listen
+            .call2(
+                &events,
+                &JsValue::from_str(event),
+                handler.as_ref().unchecked_ref(),
+            )?
+            .dyn_into::<Promise>()
+    })()
+    .map_err(|e| internal(&e))?;
+    let unlisten = JsFuture::from(promise)
+        .await
+        .and_then(|f| f.dyn_into::<Function>())
+        .map_err(|e| internal(&e))?;
+    Ok(Listener {
+        unlisten,
+        _handler: handler,
+    })
+}

@@ -4,8 +4,8 @@
 //! summary, the email draft and the zip), listing the files written.
 
 use athar_protocol::cbam::{
-    CbamCheckOutcome, CbamExportArgs, CbamExportReport, CbamFileKind, CbamImportOutcome,
-    CbamPathArgs, CellProblemView,
+    CbamCheckOutcome, CbamExportArgs, CbamExportProgress, CbamExportReport, CbamFileKind,
+    CbamImportOutcome, CbamPathArgs, CellProblemView, CBAM_EXPORT_PROGRESS_EVENT,
 };
 use athar_protocol::{
     CheckCbamTemplate, ExportCbam, ImportCbamTemplate, Lang, NoArgs, PickCbamFolder,
@@ -267,6 +267,7 @@ pub fn ExportPanel() -> impl IntoView {
     let customer = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let report = RwSignal::new(None::<CbamExportReport>);
+    let progress = RwSignal::new(None::<CbamExportProgress>);
     let run = move || {
         let Some(id) = c.selected.get_untracked() else {
             return;
@@ -278,7 +279,15 @@ pub fn ExportPanel() -> impl IntoView {
         let who = customer.get_untracked();
         busy.set(true);
         report.set(None);
+        progress.set(None);
         spawn_local(async move {
+            // Without the subscription the export still runs; only the steps are not shown.
+            let listener =
+                crate::ipc::listen::<CbamExportProgress>(CBAM_EXPORT_PROGRESS_EVENT, move |p| {
+                    progress.set(Some(p))
+                })
+                .await
+                .ok();
             let r = app
                 .invoke::<ExportCbam>(CbamExportArgs {
                     id,
@@ -287,6 +296,7 @@ pub fn ExportPanel() -> impl IntoView {
                     customer: (!who.is_empty()).then_some(who),
                 })
                 .await;
+            drop(listener);
             busy.set(false);
             if let Ok(r) = r {
                 report.set(Some(r));
@@ -337,7 +347,24 @@ pub fn ExportPanel() -> impl IntoView {
                 <button type="submit" class="btn btn-primary" id="cbam-export-run" prop:disabled=move || busy.get() || c.selected.get().is_none()>{move || t("cbam-ui-export-run")}</button>
             </div>
             <Show when=move || busy.get()>
-                <p class="loading" role="status" id="cbam-exporting">{move || t("cbam-ui-exporting")}</p>
+                <div role="status" id="cbam-exporting" class="stack">
+                    <p class="loading">{move || t("cbam-ui-exporting")}</p>
+                    {move || progress.get().map(|p| {
+                        let (done, total) = (p.done as u64, p.total as u64);
+                        let (key, file) = (p.key.clone(), p.file.clone());
+                        view! {
+                            <progress id="cbam-export-progress" max=total.to_string() value=done.to_string()></progress>
+                            <p class="muted" id="cbam-export-step">
+                                {move || tf("cbam-ui-export-step", &[
+                                    ("done", format::count(i18n.lang(), done)),
+                                    ("total", format::count(i18n.lang(), total)),
+                                ])}
+                                " · "
+                                <bdi>{move || tf(&key, &[("file", file.clone())])}</bdi>
+                            </p>
+                        }
+                    })}
+                </div>
             </Show>
             {move || report.get().map(|r| {
                 let n = r.files.len() as u64;
