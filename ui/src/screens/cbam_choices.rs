@@ -95,7 +95,7 @@ picks! {
         D42 => "D.4.2", "cbam-ef-source-d42";
         D431 => "D.4.3.1", "cbam-ef-source-d431";
         D432 => "D.4.3.2", "cbam-ef-source-d432";
-        Mix => "Mix", "cbam-ef-source-mix";
+        Mix => "Mix", "cbam-ef-source-mix"; // i18n-ok: the option id, not shown
     }
     ValueBasis {
         Measured => "measured", "cbam-w-basis-measured";
