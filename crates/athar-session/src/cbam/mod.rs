@@ -10,7 +10,7 @@
 //! `athar-pdf`, `athar-mail`); the `Session` methods only add the open file, the actor and the
 //! preferences (the template chosen in Settings). Engine errors become Fluent keys.
 
-mod package;
+pub mod package;
 mod summary;
 
 use std::path::Path;
