@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -168,3 +169,38 @@ def test_an_installation_is_entered_step_by_step_and_computed(app, workdir):
     wait_gone(d, "#cbam-wizard")
     again = json.loads(cli("cbam", "report", "--file", str(demo), "--json"))
     assert again["products"][0]["product_name"] == "Portland cement CEM I"
+
+
+def test_an_imported_template_opens_in_the_flow_unchanged(app, workdir):
+    """The Commission's cement example, imported, passes every step as it is: the flow can jump
+    to the goods, has nothing unsaved, and saving leaves the figures and the source alone."""
+    cement = (
+        Path(__file__).resolve().parents[3] / "shared" / "reference" / "cbam" / "examples"
+        / "1 CBAM SEE V2.1_Example Cement_final.xlsx"
+    )
+    d = app.driver
+    demo = workdir / "files" / "demo.athar"
+    cli("demo", "--file", str(demo))
+    cli("cbam", "import", "--file", str(demo), str(cement))
+    before = json.loads(cli("cbam", "report", "--file", str(demo), "--json"))
+    wait(d, "#start-screen")
+    set_lang(d, "en")
+    fill(d, "#open-path", str(demo) + Keys.ENTER)
+    wait(d, "#unlock-screen")
+    fill(d, "#unlock-passphrase", PASS + Keys.ENTER)
+    wait(d, "#profile-screen")
+    click(d, "#nav-cbam")
+    wait(d, "#cbam-installation-list .cbam-edit")
+    click(d, "#cbam-installation-list .cbam-edit")
+    wait(d, "#cbam-wizard")
+    assert d.find_element(By.CSS_SELECTOR, "#cbam-w-dirty").text == ftl("en", "cbam-w-all-saved")
+    click(d, "#cbam-step-goods")
+    step_is(d, "goods")
+    assert d.find_elements(By.CSS_SELECTOR, "#cbam-f-products-list .cbam-item")
+    click(d, "#cbam-w-finish")
+    wait_gone(d, "#cbam-wizard")
+    wait(d, "#cbam-goods .cbam-good", timeout=30)
+    source = d.find_element(By.CSS_SELECTOR, "#cbam-installation-list .cbam-installation td:nth-child(3)").text
+    assert source.endswith(".xlsx"), source
+    after = json.loads(cli("cbam", "report", "--file", str(demo), "--json"))
+    assert after == before
