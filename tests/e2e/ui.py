@@ -51,7 +51,9 @@ def visible(driver, el):
 
 
 def click(driver, css, within=None):
-    visible(driver, (within or driver).find_element(By.CSS_SELECTOR, css)).click()
+    # A screen shows its parts as their data arrives: wait for the element, then click it.
+    el = wait(driver, css) if within is None else within.find_element(By.CSS_SELECTOR, css)
+    visible(driver, el).click()
 
 
 def fill(driver, css, text, within=None):

@@ -156,20 +156,6 @@ pub fn CbamScreen() -> impl IntoView {
     };
     provide_context(c);
     c.reload(None);
-    let tab_button = move |tab: CbamTab, id: &'static str, label: &'static str| {
-        view! {
-            <button
-                type="button"
-                id=id
-                class="subtab"
-                role="tab"
-                aria-selected=move || (c.tab.get() == tab).to_string()
-                on:click=move |_| c.tab.set(tab)
-            >
-                {move || t(label)}
-            </button>
-        }
-    };
     view! {
         <section id="cbam-screen" class="screen wide-screen">
             <div class="screen-head">
@@ -181,12 +167,12 @@ pub fn CbamScreen() -> impl IntoView {
             {move || match c.editing.get() {
                 Some(v) => view! { <CbamWizard start=v /> }.into_any(),
                 None => view! {
-                    <div class="subtabs" role="tablist">
-                        {tab_button(CbamTab::Results, "cbam-tab-results", "cbam-ui-tab-results")}
-                        {tab_button(CbamTab::Import, "cbam-tab-import", "cbam-ui-tab-import")}
-                        {tab_button(CbamTab::Check, "cbam-tab-check", "cbam-ui-tab-check")}
-                        {tab_button(CbamTab::Export, "cbam-tab-export", "cbam-ui-tab-export")}
-                    </div>
+                    {crate::screens::sub_tabs(c.tab, &[
+                        (CbamTab::Results, "cbam-tab-results", "cbam-ui-tab-results"),
+                        (CbamTab::Import, "cbam-tab-import", "cbam-ui-tab-import"),
+                        (CbamTab::Check, "cbam-tab-check", "cbam-ui-tab-check"),
+                        (CbamTab::Export, "cbam-tab-export", "cbam-ui-tab-export"),
+                    ])}
                     {move || match c.tab.get() {
                         CbamTab::Results => view! { <Installations /> <Results /> }.into_any(),
                         CbamTab::Import => view! { <ImportPanel /> }.into_any(),

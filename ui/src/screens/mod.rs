@@ -26,6 +26,35 @@ pub mod vsme_fields;
 pub mod vsme_panels;
 pub mod workspace;
 
+/// A row of sub-tabs over `current`: `(tab, element id, Fluent key of its name)` each.
+pub fn sub_tabs<T>(
+    current: leptos::prelude::RwSignal<T>,
+    tabs: &[(T, &'static str, &'static str)],
+) -> impl leptos::prelude::IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    let buttons = tabs
+        .iter()
+        .map(|&(tab, id, label)| {
+            view! {
+                <button
+                    type="button"
+                    id=id
+                    class="subtab"
+                    role="tab"
+                    aria-selected=move || (current.get() == tab).to_string()
+                    on:click=move |_| current.set(tab)
+                >
+                    {move || crate::i18n::t(label)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <div class="subtabs" role="tablist">{buttons}</div> }
+}
+
 /// Puts the keyboard focus on the first element matching `selector` after the next paint
 /// (used to land on a new row or on the first invalid field).
 pub fn focus_later(selector: &'static str) {

@@ -181,30 +181,16 @@ fn VsmeBody(model: VsmeModel, state: RwSignal<Option<VsmeState>>) -> impl IntoVi
     };
     provide_context(vctx);
     let open = move |id: String| vctx.explain(id);
-    let tab_button = move |tab: VsmeTab, id: &'static str, label: &'static str| {
-        view! {
-            <button
-                type="button"
-                id=id
-                class="subtab"
-                role="tab"
-                aria-selected=move || (vctx.tab.get() == tab).to_string()
-                on:click=move |_| vctx.tab.set(tab)
-            >
-                {move || t(label)}
-            </button>
-        }
-    };
     view! {
         <Summary />
-        <div class="subtabs" role="tablist">
-            {tab_button(VsmeTab::Report, "vsme-tab-report", "vsme-tab-report")}
-            {tab_button(VsmeTab::Completeness, "vsme-tab-completeness", "vsme-tab-completeness")}
-            {tab_button(VsmeTab::E1, "vsme-tab-e1", "vsme-tab-e1")}
-            {tab_button(VsmeTab::Details, "vsme-tab-details", "vsme-tab-details")}
-            {tab_button(VsmeTab::Import, "vsme-tab-import", "vsme-tab-import")}
-            {tab_button(VsmeTab::Export, "vsme-tab-export", "vsme-tab-export")}
-        </div>
+        {crate::screens::sub_tabs(vctx.tab, &[
+            (VsmeTab::Report, "vsme-tab-report", "vsme-tab-report"),
+            (VsmeTab::Completeness, "vsme-tab-completeness", "vsme-tab-completeness"),
+            (VsmeTab::E1, "vsme-tab-e1", "vsme-tab-e1"),
+            (VsmeTab::Details, "vsme-tab-details", "vsme-tab-details"),
+            (VsmeTab::Import, "vsme-tab-import", "vsme-tab-import"),
+            (VsmeTab::Export, "vsme-tab-export", "vsme-tab-export"),
+        ])}
         {move || match vctx.tab.get() {
             VsmeTab::Report => view! { <BasisChoice /> <SectionsView /> }.into_any(),
             VsmeTab::Completeness => view! { <CompletenessPanel /> }.into_any(),
