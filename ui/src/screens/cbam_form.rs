@@ -31,9 +31,11 @@ pub struct Form {
     pub bad: RwSignal<BTreeMap<String, &'static str>>,
     /// Problems are shown once the user tried to go on, not while a new form is empty.
     pub show: RwSignal<bool>,
+    i18n: crate::i18n::I18n,
 }
 
 impl Form {
+    /// Made inside a component (it keeps the app's translations for the fields' messages).
     pub fn new(inst: Installation) -> Self {
         let draft = RwSignal::new(inst);
         Form {
@@ -41,6 +43,7 @@ impl Form {
             problems: Memo::new(move |_| draft.with(|d| d.validate())),
             bad: RwSignal::new(BTreeMap::new()),
             show: RwSignal::new(false),
+            i18n: use_app().i18n,
         }
     }
 
@@ -71,11 +74,10 @@ impl Form {
         if !self.show.get() {
             return None;
         }
-        let i18n = use_app().i18n;
         self.problems.with(|p| {
             p.iter()
                 .find(|e| e.field == field)
-                .map(|e| i18n.field_error(e))
+                .map(|e| self.i18n.field_error(e))
         })
     }
 }
@@ -589,7 +591,7 @@ where
                         view! {
                             <div class="cbam-item" data-index=i.to_string()>
                                 <div class="cbam-item-head">
-                                    <span class="cbam-item-label">{move || crate::i18n::tf(item_label, &[("n", crate::format::count(use_app().i18n.lang(), i as u64 + 1))])}</span>
+                                    <span class="cbam-item-label">{move || crate::i18n::tf(item_label, &[("n", crate::format::count(f.i18n.lang(), i as u64 + 1))])}</span>
                                     <button
                                         type="button"
                                         class="btn btn-ghost btn-small cbam-remove"

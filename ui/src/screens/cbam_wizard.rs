@@ -359,7 +359,7 @@ fn StepProblems(f: Form, step: RwSignal<CbamStep>) -> impl IntoView {
                                 <li>
                                     <a href=target.clone() on:click=move |ev| {
                                         ev.prevent_default();
-                                        focus_selector(&target);
+                                        crate::screens::focus_later(target.clone());
                                     }>{move || field_place(&e2.field)}</a>
                                     ": "
                                     {move || i18n.field_error(&e)}
@@ -370,18 +370,6 @@ fn StepProblems(f: Form, step: RwSignal<CbamStep>) -> impl IntoView {
                 </div>
             })
         }}
-    }
-}
-
-fn focus_selector(sel: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(sel).ok().flatten())
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
     }
 }
 

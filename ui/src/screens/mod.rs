@@ -57,12 +57,13 @@ where
 
 /// Puts the keyboard focus on the first element matching `selector` after the next paint
 /// (used to land on a new row or on the first invalid field).
-pub fn focus_later(selector: &'static str) {
+pub fn focus_later(selector: impl Into<String>) {
+    let selector = selector.into();
     leptos::prelude::request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         let el = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(el) = el {
             let _ = el.focus();
